@@ -1,0 +1,50 @@
+# make site  - build the explainer site into site/ (creates .venv with pinned dependencies)
+# make test  - lint, type-check and run every test
+# make serve - live preview on http://127.0.0.1:8000/
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+
+.PHONY: site test serve check generate lint typecheck goldens clean lock
+
+$(STAMP): requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/python build.py build
+
+serve: $(STAMP)
+	$(BIN)/python build.py serve
+
+check: $(STAMP)
+	$(BIN)/python build.py check
+
+generate: $(STAMP)
+	$(BIN)/python build.py generate
+
+lint: $(STAMP)
+	$(BIN)/ruff check explainer tests benchmarks build.py
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+# Refresh the golden files after a deliberate change to templates or content; review the diff.
+goldens: $(STAMP)
+	$(BIN)/python -m pytest tests/test_goldens.py --update-goldens
+
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip
+	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	{ head -n 2 requirements.lock; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
+
+clean:
+	rm -rf site generated .pytest_cache .mypy_cache .ruff_cache test-artifacts

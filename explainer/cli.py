@@ -1,0 +1,160 @@
+"""The command line: `build.py generate | build | check | serve`.
+
+A thin layer: it parses arguments, calls the pipeline, and turns every content problem into
+`path:line:col: severity: message` lines with an exit status (0 clean, 1 content errors,
+2 usage errors, 3 engine failure). No traceback for a content mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from .diagnostics import ContentError, Diagnostic, format_json
+from .engine import ENGINES, EngineError, build_site
+from .pipeline import check, generate_to_disk
+from .project import Project
+from .render.pages import RenderError
+from .writer import UnsafeOutput
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], stream: object = sys.stderr) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=stream)  # type: ignore[call-overload]
+
+
+def _summary(errors: int, warnings: int) -> str:
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    _graph, report = check(project)
+    diagnostics = report.sorted()
+    if args.format == "json":
+        print(format_json(diagnostics))
+    else:
+        _print_diagnostics(diagnostics, sys.stdout)
+        print(_summary(len(report.errors), len(report.warnings)), file=sys.stderr)
+    if report.errors or (args.strict and report.warnings):
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def _generate(project: Project, quiet: bool = False) -> tuple[object, int]:
+    generated, written = generate_to_disk(project)
+    _print_diagnostics(generated.report.warnings)
+    if not quiet:
+        print(f"generated {len(generated.pages)} files into "
+              f"{_shown(project.docs_dir, project.root)}/ ({len(written.written)} written, "
+              f"{written.unchanged} unchanged, {len(written.removed)} removed)", file=sys.stderr)
+    return generated, EXIT_OK
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    _generate(Project.at(args.root))
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    generated, _ = _generate(project)
+    run = build_site(project, generated.graph, engine=args.engine,  # type: ignore[attr-defined]
+                     strict=not args.no_strict)
+    if run.output:
+        print(run.output, file=sys.stderr)
+    print(f"built {_shown(project.site_dir, project.root)}/ with {run.engine} in "
+          f"{run.seconds:.1f} s. Preview it with `make serve` (or `python build.py serve`) and "
+          "open http://127.0.0.1:8000/", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    _generate(project)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
+               "-f", str(project.config_file), "-a", f"{args.host}:{args.port}"]
+    print(f"serving on http://{args.host}:{args.port}/ (Ctrl+C to stop); edits to content/ "
+          "and templates/ reload the page", file=sys.stderr)
+    try:
+        return subprocess.call(command, cwd=project.root, env=dict(os.environ))
+    except KeyboardInterrupt:
+        return EXIT_OK
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Explainer site generator: content/ (Markdown + YAML) -> Markdown pages -> "
+                    "a static site.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="project folder holding mkdocs.yml, content/ and templates/ "
+                             "(default: the current folder)")
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND", required=True)
+
+    p = verbs.add_parser("check", help="validate content and templates without building",
+                         description="Validate all content; print every problem as "
+                                     "path:line:col: severity: message. Exit 0 clean, 1 content "
+                                     "errors, 2 usage errors.")
+    p.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text lines (default) or a JSON array")
+    p.add_argument("--strict", action="store_true", help="fail on warnings too")
+    p.set_defaults(func=cmd_check)
+
+    p = verbs.add_parser("generate", help="write the Markdown pages only (into docs_dir)",
+                         description="Generate Markdown pages from content/ into the folder "
+                                     "mkdocs.yml's docs_dir names; only changed files are "
+                                     "written.")
+    p.set_defaults(func=cmd_generate)
+
+    p = verbs.add_parser("build", help="generate, then build the site into site/",
+                         description="Generate the pages and build the static site. The site "
+                                     "folder is replaced only if the build succeeds.")
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site engine")
+    p.add_argument("--no-strict", action="store_true",
+                   help="do not fail on engine warnings (broken links, missing anchors)")
+    p.set_defaults(func=cmd_build)
+
+    p = verbs.add_parser("serve", help="live preview with reload on every save",
+                         description="Generate, then run `mkdocs serve --livereload`; saving a "
+                                     "file in content/ or templates/ regenerates the pages.")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    p.add_argument("--port", type=int, default=8000, help="port to listen on")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ContentError as error:
+        _print_diagnostics(error.diagnostics)
+        errors = len(error.errors)
+        print(f"{_summary(errors, len(error.diagnostics) - errors)}: nothing was written",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    except RenderError as error:
+        print(f"{error.path}:{error.line}:1: error: {error.message}", file=sys.stderr)
+        return EXIT_CONTENT
+    except UnsafeOutput as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except EngineError as error:
+        if error.output:
+            print(error.output, file=sys.stderr)
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_ENGINE

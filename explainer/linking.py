@@ -1,0 +1,461 @@
+"""Stage 3: resolve every reference once and check provenance, collecting all problems.
+
+Unknown ids (speakers, organisations, paragraphs), duplicate ids and facts the article does not
+support are reported with the position of the offending field; references to files that failed
+to load are skipped (their own error already says what is wrong).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from . import routes
+from .articles import slugify
+from .diagnostics import Location, Report, did_you_mean
+from .graph import (
+    AnonymousNode,
+    Breakdown,
+    CitationRef,
+    EventNode,
+    FactRef,
+    FigureNode,
+    GlossaryEntry,
+    OrganisationNode,
+    PersonNode,
+    PlaceNode,
+    QuoteNode,
+    RoleNode,
+    SiteGraph,
+    SpeakerSummary,
+    StoryNode,
+)
+from .load import Content, StorySource
+from .mentions import NameIndex, build_index
+from .model.common import Citation
+from .provenance import QuoteMatch, describe_value, figure_in_text, find_quote
+from .sources import YamlDocument
+
+N = TypeVar("N")
+
+
+class Linker:
+    """Builds the SiteGraph from loaded content; one instance per build."""
+
+    def __init__(self, content: Content, report: Report):
+        self.content = content
+        self.report = report
+        self.people = {k: PersonNode(k, e.model) for k, e in content.people.items()}
+        self.organisations = {k: OrganisationNode(k, e.model)
+                              for k, e in content.organisations.items()}
+        self.places = {k: PlaceNode(k, e.model) for k, e in content.places.items()}
+        self.stories: dict[str, StoryNode] = {
+            slug: StoryNode(slug, source.article, source.facts)
+            for slug, source in content.stories.items()}
+
+    # ------------------------------------------------------------------ helpers
+    def resolve(self, kind: str, table: dict[str, N], item_id: str | None,
+                where: Location, what: str) -> N | None:
+        if item_id is None:
+            return None
+        found = table.get(item_id)
+        if found is None and not self.content.is_broken(kind, item_id):
+            self.report.add(where.error(
+                f"unknown {what} '{item_id}'{did_you_mean(item_id, table)}"
+                f" (no content/{kind}/{item_id}.md)"))
+        return found
+
+    def cite(self, story: StoryNode | None, cites: Sequence[Citation], document: YamlDocument,
+             loc: tuple[Any, ...]) -> list[CitationRef]:
+        """Resolve citations; `story` is the story bare ids (p3) refer to (None: registries)."""
+        refs: list[CitationRef] = []
+        for index, citation in enumerate(cites):
+            target = story
+            if citation.story is not None:
+                target = self.stories.get(citation.story)
+                if target is None:
+                    if not self.content.is_broken("stories", citation.story):
+                        self.report.add(document.at(*loc, index).error(
+                            f"unknown story '{citation.story}' in citation '{citation}'"
+                            f"{did_you_mean(citation.story, self.stories)}"))
+                    continue
+            if target is None:
+                self.report.add(document.at(*loc, index).error(
+                    f"citation '{citation}' needs its story here: write story-slug#"
+                    f"{citation.paragraph}"))
+                continue
+            paragraph = target.article.paragraph(citation.paragraph)
+            if paragraph is None:
+                self.report.add(document.at(*loc, index).error(
+                    f"unknown paragraph '{citation.paragraph}' in story '{target.slug}'"
+                    f"{did_you_mean(citation.paragraph, target.article.by_id)}"))
+                continue
+            refs.append(CitationRef(target, paragraph))
+        return refs
+
+    # ------------------------------------------------------------------ registries
+    def link_registries(self) -> None:
+        for org_id, node in self.organisations.items():
+            document = self.content.organisations[org_id].document
+            node.parent = self.resolve("organisations", self.organisations, node.model.parent,
+                                       document.at("parent"), "parent organisation")
+            node.country = self.resolve("places", self.places, node.model.country,
+                                        document.at("country"), "country")
+            if node.country is not None:
+                node.country.organisations.append(node)
+        for org_id, node in self.organisations.items():
+            if _has_cycle(node, lambda n: n.parent):
+                self.report.add(self.content.organisations[org_id].document.at("parent").error(
+                    f"'parent' makes a loop: {org_id} is its own ancestor"))
+                node.parent = None
+            elif node.parent is not None:
+                node.parent.children.append(node)
+        for place_id, place in self.places.items():
+            document = self.content.places[place_id].document
+            place.within = self.resolve("places", self.places, place.model.within,
+                                        document.at("within"), "place")
+        for place_id, place in self.places.items():
+            if _has_cycle(place, lambda n: n.within):
+                self.report.add(self.content.places[place_id].document.at("within").error(
+                    f"'within' makes a loop: {place_id} is inside itself"))
+                place.within = None
+            elif place.within is not None:
+                place.within.contains.append(place)
+        for person_id, person in self.people.items():
+            document = self.content.people[person_id].document
+            for index, role in enumerate(person.model.roles):
+                role_node = RoleNode(
+                    role.title,
+                    self.resolve("organisations", self.organisations, role.organisation,
+                                 document.at("roles", index, "organisation"),
+                                 "organisation"),
+                    role.as_of, role.from_, role.to,
+                    self.cite(None, role.cite, document, ("roles", index, "cite")), None)
+                person.roles.append(role_node)
+                if role_node.organisation is not None:
+                    role_node.organisation.roles.append((person, role_node))
+
+    def link_glossary(self) -> list[GlossaryEntry]:
+        entries: list[GlossaryEntry] = []
+        seen: dict[str, Location] = {}
+        for term, where in self.content.glossary:
+            term_id = term.id or slugify(term.term)
+            if term_id in seen:
+                self.report.add(where.error(
+                    f"duplicate glossary term '{term.term}' (id '{term_id}', first on line "
+                    f"{seen[term_id].line})"))
+                continue
+            seen[term_id] = where
+            organisation = self.resolve("organisations", self.organisations, term.organisation,
+                                        where, "organisation")
+            entries.append(GlossaryEntry(term_id, term, organisation))
+        return sorted(entries, key=lambda e: e.model.term.casefold())
+
+    # ------------------------------------------------------------------ stories
+    def link_story(self, story: StoryNode, source: StorySource) -> None:
+        facts, meta = source.facts, source.article.meta
+        fdoc, adoc = source.facts_document, source.article_document
+        for index, author in enumerate(meta.authors):
+            person = self.resolve("people", self.people, author,
+                                  adoc.at("authors", index), "person")
+            if person is not None:
+                story.authors.append(person)
+                person.authored.append(story)
+        if meta.photo is not None:
+            for index, credit in enumerate(meta.photo.credit_people):
+                person = self.resolve("people", self.people, credit,
+                                      adoc.at("photo", "credit_people", index),
+                                      "person")
+                if person is not None:
+                    story.photo_credits.append(person)
+        story.outlet = self.resolve("organisations", self.organisations,
+                                    meta.outlet_organisation,
+                                    adoc.at("outlet_organisation"), "organisation")
+
+        fact_ids: dict[str, Location] = {}
+
+        def claim(fact_id: str, where: Location) -> bool:
+            if fact_id in fact_ids:
+                self.report.add(where.error(
+                    f"duplicate id '{fact_id}' (first used on line {fact_ids[fact_id].line}); "
+                    "ids of quotes, events, figures and sources must be unique in a story"))
+                return False
+            fact_ids[fact_id] = where
+            return True
+
+        anonymous: dict[str, AnonymousNode] = {}
+        for index, item in enumerate(facts.anonymous_sources):
+            where = fdoc.at("anonymous_sources", index, "id")
+            if not claim(item.id, where):
+                continue
+            if item.id in self.people:
+                self.report.add(where.error(
+                    f"anonymous source id '{item.id}' is also a person's id; choose another"))
+                continue
+            source_node = AnonymousNode(
+                item.id, item, story,
+                self.resolve("organisations", self.organisations, item.organisation,
+                             fdoc.at("anonymous_sources", index, "organisation"),
+                             "organisation"),
+                self.cite(story, item.cite, fdoc, ("anonymous_sources", index, "cite")))
+            anonymous[item.id] = source_node
+            story.anonymous.append(source_node)
+            if source_node.organisation is not None:
+                source_node.organisation.anonymous.append(source_node)
+
+        for index, role in enumerate(facts.people):
+            person = self.resolve("people", self.people, role.person,
+                                  fdoc.at("people", index, "person"), "person")
+            organisation = self.resolve(
+                "organisations", self.organisations, role.organisation,
+                fdoc.at("people", index, "organisation"), "organisation")
+            citations = self.cite(story, role.cite, fdoc, ("people", index, "cite"))
+            if person is None:
+                continue
+            if person.id in story.roles:
+                self.report.add(fdoc.at("people", index, "person").error(
+                    f"'{person.id}' already has a role in this story; give one role per person "
+                    "(put other titles in the person's file)"))
+                continue
+            story_role = RoleNode(role.title, organisation, role.as_of, None, None, citations,
+                                  story)
+            story.roles[person.id] = story_role
+            person.roles.append(story_role)
+            if organisation is not None:
+                organisation.roles.append((person, story_role))
+
+        speakers: dict[str, PersonNode | AnonymousNode] = {**self.people, **anonymous}
+        for index, quote in enumerate(facts.quotes):
+            if not claim(quote.id, fdoc.at("quotes", index, "id")):
+                continue
+            speaker = speakers.get(quote.speaker)
+            if speaker is None:
+                if not self.content.is_broken("people", quote.speaker):
+                    self.report.add(fdoc.at("quotes", index, "speaker").error(
+                        f"unknown speaker '{quote.speaker}'{did_you_mean(quote.speaker, speakers)}"
+                        " (a person in content/people/ or an anonymous source of this story)"))
+                continue
+            citations = self.cite(story, quote.cite, fdoc, ("quotes", index, "cite"))
+            if len(citations) != len(quote.cite):
+                continue
+            quote_node = QuoteNode(quote.id, quote, story, speaker, citations)
+            if quote.kind == "direct":
+                found = find_quote(quote.text, [c.paragraph.text for c in citations])
+                if isinstance(found, QuoteMatch):
+                    quote_node.spans = tuple((citations[p].paragraph.id, a, b)
+                                       for p, a, b in found.spans)
+                else:
+                    cited = ", ".join(c.paragraph.id for c in citations)
+                    self.report.add(fdoc.at("quotes", index, "text").error(
+                        f"direct quote '{quote.id}' is not verbatim in {cited}: {found}"))
+                    continue
+            story.quotes.append(quote_node)
+            speaker.quotes.append(quote_node)
+
+        quotes_by_id = {q.id: q for q in story.quotes}
+        for index, event in enumerate(facts.events):
+            if not claim(event.id, fdoc.at("events", index, "id")):
+                continue
+            event_node = EventNode(
+                event.id, event, story,
+                self.cite(story, event.cite, fdoc, ("events", index, "cite")),
+                self._many("people", self.people, event.people, fdoc, ("events", index, "people"),
+                           "person"),
+                self._many("organisations", self.organisations, event.organisations, fdoc,
+                           ("events", index, "organisations"), "organisation"),
+                self._many("places", self.places, event.places, fdoc,
+                           ("events", index, "places"), "place"))
+            story.events.append(event_node)
+            for org in event_node.organisations:
+                org.events.append(event_node)
+            for place in event_node.places:
+                place.events.append(event_node)
+        story.events.sort(key=lambda e: e.sort_key)
+
+        figures: dict[str, FigureNode] = {}
+        for index, figure in enumerate(facts.figures):
+            if not claim(figure.id, fdoc.at("figures", index, "id")):
+                continue
+            citations = self.cite(story, figure.cite, fdoc, ("figures", index, "cite"))
+            if citations and not any(figure_in_text(figure.value, c.paragraph.text)
+                                     for c in citations):
+                cited = ", ".join(c.paragraph.id for c in citations)
+                self.report.add(fdoc.at("figures", index, "value").error(
+                    f"figure '{figure.id}': {describe_value(figure.value)} is not written in "
+                    f"{cited} (as digits or words); check the value or the citation"))
+                continue
+            figure_node = FigureNode(figure.id, figure, story, citations)
+            for q_index, quote_id in enumerate(figure.disputed_by):
+                disputing = quotes_by_id.get(quote_id)
+                if disputing is None:
+                    self.report.add(fdoc.at("figures", index, "disputed_by", q_index).error(
+                        f"unknown quote '{quote_id}'{did_you_mean(quote_id, quotes_by_id)}"))
+                else:
+                    figure_node.disputed_by.append(disputing)
+            figures[figure.id] = figure_node
+            story.figures.append(figure_node)
+        for index, figure in enumerate(facts.figures):
+            node_or_none = figures.get(figure.id)
+            if node_or_none is None or figure.part_of is None:
+                continue
+            total = figures.get(figure.part_of)
+            if total is None:
+                self.report.add(fdoc.at("figures", index, "part_of").error(
+                    f"unknown figure '{figure.part_of}'{did_you_mean(figure.part_of, figures)}"))
+                continue
+            node_or_none.part_of = total
+            if _has_cycle(node_or_none, lambda n: n.part_of):
+                self.report.add(fdoc.at("figures", index, "part_of").error(
+                    f"'part_of' makes a loop: figure '{figure.id}' is part of itself"))
+                node_or_none.part_of = None
+                continue
+            name = figure.breakdown or "parts"
+            for breakdown in total.breakdowns:
+                if breakdown.name == name:
+                    breakdown.parts.append(node_or_none)
+                    break
+            else:
+                total.breakdowns.append(Breakdown(name, [node_or_none]))
+
+        for index, point in enumerate(facts.key_points):
+            story.key_points.append(
+                (point.text, self.cite(story, point.cite, fdoc, ("key_points", index, "cite"))))
+
+        self._summarise_speakers(story)
+        self._backlinks(story)
+
+    def _many(self, kind: str, table: dict[str, N], ids: Sequence[str], document: YamlDocument,
+              loc: tuple[Any, ...], what: str) -> list[N]:
+        found = []
+        for index, item_id in enumerate(ids):
+            node = self.resolve(kind, table, item_id, document.at(*loc, index), what)
+            if node is not None:
+                found.append(node)
+        return found
+
+    def _summarise_speakers(self, story: StoryNode) -> None:
+        order: dict[int, SpeakerSummary] = {}
+        for quote in sorted(story.quotes, key=lambda q: q.first_paragraph):
+            summary = order.get(id(quote.speaker))
+            if summary is None:
+                role = story.roles.get(quote.speaker.id) if isinstance(
+                    quote.speaker, PersonNode) else None
+                if role is None and isinstance(quote.speaker, PersonNode):
+                    role = quote.speaker.current_role
+                summary = SpeakerSummary(quote.speaker, role, 0, 0)
+                order[id(quote.speaker)] = summary
+            if quote.model.kind == "direct":
+                summary.direct += 1
+            else:
+                summary.paraphrase += 1
+        story.speakers = list(order.values())
+
+    def _backlinks(self, story: StoryNode) -> None:
+        links: dict[str, list[FactRef]] = {}
+
+        def add(citations: list[CitationRef], ref: FactRef) -> None:
+            for citation in citations:
+                if citation.story is story:
+                    links.setdefault(citation.paragraph.id, []).append(ref)
+
+        for number, (_, citations) in enumerate(story.key_points, 1):
+            add(citations, FactRef("key point", f"Key point {number}", story.page(),
+                                   f"key-point-{number}"))
+        for source in story.anonymous:
+            add(source.citations, FactRef("source", source.name, source.page, source.anchor))
+        for person_id, role in story.roles.items():
+            person = self.people[person_id]
+            add(role.citations, FactRef("role", f"{person.name}: {role.title}", person.page,
+                                        "roles"))
+        for quote in story.quotes:
+            kind = "quote" if quote.model.kind == "direct" else "paraphrase"
+            add(quote.citations, FactRef(kind, f"{quote.speaker.name} ({quote.id})", quote.page,
+                                         quote.anchor))
+        for event in story.events:
+            add(event.citations, FactRef("event", event.model.title,
+                                         story.page("timeline"), event.id))
+        for figure in story.figures:
+            add(figure.citations, FactRef("figure", figure.model.counts,
+                                          story.page("figures"), figure.id))
+        story.backlinks = links
+
+    # ------------------------------------------------------------------ mentions
+    def link_mentions(self) -> None:
+        people: NameIndex[PersonNode] = build_index(
+            (p, [p.model.name, *p.model.aliases]) for p in self.people.values())
+        organisations: NameIndex[OrganisationNode] = build_index(
+            (o, [o.model.name, o.model.abbreviation or "", *o.model.aliases])
+            for o in self.organisations.values())
+        places: NameIndex[PlaceNode] = build_index(
+            (p, [p.model.name, *p.model.aliases]) for p in self.places.values())
+        for story in self.stories.values():
+            for paragraph in story.article.paragraphs:
+                citation = CitationRef(story, paragraph)
+                for person in people.find(paragraph.text):
+                    person.mentions.setdefault(story.slug, []).append(citation)
+                for org in organisations.find(paragraph.text):
+                    org.mentions.setdefault(story.slug, []).append(citation)
+                for place in places.find(paragraph.text):
+                    place.mentions.setdefault(story.slug, []).append(citation)
+        for story in self.stories.values():
+            related_people: dict[int, PersonNode] = {id(p): p for p in story.authors}
+            related_people.update({id(q.speaker): q.speaker for q in story.quotes
+                                   if isinstance(q.speaker, PersonNode)})
+            related_people.update({id(self.people[k]): self.people[k] for k in story.roles})
+            related_people.update({id(p): p for p in self.people.values()
+                                   if story.slug in p.mentions})
+            story.people = sorted(related_people.values(), key=lambda p: p.sort_name)
+            orgs = {id(o): o for o in self.organisations.values() if story.slug in o.mentions}
+            for event in story.events:
+                orgs.update({id(o): o for o in event.organisations})
+            if story.outlet is not None:
+                orgs[id(story.outlet)] = story.outlet
+            story.organisations = sorted(orgs.values(), key=lambda o: o.name.casefold())
+            story_places = {id(p): p for p in self.places.values() if story.slug in p.mentions}
+            for event in story.events:
+                story_places.update({id(p): p for p in event.places})
+            story.places = sorted(story_places.values(), key=lambda p: p.name.casefold())
+            for person in story.people:
+                person.stories.append(story)
+            for org in story.organisations:
+                org.stories.append(story)
+            for place in story.places:
+                place.stories.append(story)
+
+    # ------------------------------------------------------------------ all
+    def link(self) -> SiteGraph | None:
+        self.link_registries()
+        glossary = self.link_glossary()
+        for slug, source in self.content.stories.items():
+            self.link_story(self.stories[slug], source)
+        self.link_mentions()
+        ordered = sorted(self.stories.values(), key=lambda s: s.sort_key, reverse=True)
+        for person in self.people.values():
+            person.roles.sort(key=lambda r: r.sort_key)
+            person.stories.sort(key=lambda s: s.sort_key, reverse=True)
+        for org in self.organisations.values():
+            org.stories.sort(key=lambda s: s.sort_key, reverse=True)
+        for place in self.places.values():
+            place.stories.sort(key=lambda s: s.sort_key, reverse=True)
+        if self.content.site is None:
+            return None
+        return SiteGraph(self.content.site, ordered, self.people, self.organisations, self.places,
+                         glossary)
+
+
+def _has_cycle(node: N, parent: Callable[[N], N | None]) -> bool:
+    seen = {id(node)}
+    current = parent(node)
+    while current is not None:
+        if id(current) in seen:
+            return True
+        seen.add(id(current))
+        current = parent(current)
+    return False
+
+
+def link(content: Content, report: Report) -> SiteGraph | None:
+    return Linker(content, report).link()
+
+
+__all__ = ["link", "routes"]

@@ -1,0 +1,261 @@
+"""Stage 1+2: read `content/` into typed models, collecting every problem with its position.
+
+Nothing is linked here (ids stay ids); a file that fails to load is left out and remembered,
+so the linking stage does not pile "unknown id" errors on top of the real one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from .articles import parse_body
+from .diagnostics import Location, Report
+from .model import (
+    Article,
+    ArticleMeta,
+    Facts,
+    GlossaryTerm,
+    Organisation,
+    Person,
+    Place,
+    SiteConfig,
+)
+from .model.common import ID_HINT, is_id
+from .sources import SourceProblem, YamlDocument, load_yaml_document, read_text, split_front_matter
+from .validation import validate
+from .yamlsource import YamlMap
+
+M = TypeVar("M", bound=BaseModel)
+
+CONTENT_DIR = "content"
+REGISTRIES = {"people": Person, "organisations": Organisation, "places": Place}
+BODY_FIELD: dict[type[BaseModel], str] = {
+    Person: "bio", Organisation: "description", Place: "description"}
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """A loaded registry file: its id (the file name), model and positions."""
+
+    id: str
+    model: M
+    document: YamlDocument
+
+
+@dataclass(frozen=True)
+class StorySource:
+    slug: str
+    article: Article
+    article_document: YamlDocument
+    facts: Facts
+    facts_document: YamlDocument
+
+
+@dataclass
+class Content:
+    root: Path
+    site: SiteConfig | None = None
+    people: dict[str, Entry[Person]] = field(default_factory=dict)
+    organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
+    places: dict[str, Entry[Place]] = field(default_factory=dict)
+    glossary: list[tuple[GlossaryTerm, Location]] = field(default_factory=list)
+    stories: dict[str, StorySource] = field(default_factory=dict)
+    #: ids whose files exist but failed to load, per kind ("people", "stories", ...)
+    broken: dict[str, set[str]] = field(default_factory=dict)
+
+    def is_broken(self, kind: str, item_id: str) -> bool:
+        return item_id in self.broken.get(kind, set())
+
+
+def display_path(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_content(root: Path) -> tuple[Content, Report]:
+    report = Report()
+    content = Content(root=root)
+    base = root / CONTENT_DIR
+    if not base.is_dir():
+        report.add(Location(CONTENT_DIR, 0, 0).error(
+            f"no '{CONTENT_DIR}/' folder in {root}: run from the project folder or pass --root"))
+        return content, report
+    content.site = _load_site(root, base / "site.yaml", report)
+    content.people = _load_registry(root, base / "people", Person, report, content)
+    content.organisations = _load_registry(root, base / "organisations", Organisation, report,
+                                           content)
+    content.places = _load_registry(root, base / "places", Place, report, content)
+    content.glossary = _load_glossary(root, base / "glossary.yaml", report)
+    stories_dir = base / "stories"
+    if stories_dir.is_dir():
+        for story_dir in sorted(p for p in stories_dir.iterdir() if p.is_dir()):
+            story = _load_story(root, story_dir, report)
+            if story is None:
+                content.broken.setdefault("stories", set()).add(story_dir.name)
+            else:
+                content.stories[story.slug] = story
+    return content, report
+
+
+T = TypeVar("T")
+
+
+def _guard(report: Report, action: Callable[..., T | None], *args: Any) -> T | None:
+    """Run a loading step; a file-level problem becomes a diagnostic instead of a traceback."""
+    try:
+        return action(*args)
+    except SourceProblem as problem:
+        report.add(problem.diagnostic)
+        return None
+
+
+def _load_site(root: Path, path: Path, report: Report) -> SiteConfig | None:
+    shown = display_path(root, path)
+    if not path.is_file():
+        report.add(Location(shown, 0, 0).error(
+            "missing: create it with at least 'title: ...' (see README, 'Content reference')"))
+        return None
+
+    def load() -> SiteConfig | None:
+        document = load_yaml_document(read_text(path, shown), shown)
+        model, problems = validate(SiteConfig, document)
+        report.extend(problems)
+        return model
+
+    return _guard(report, load)
+
+
+def _load_registry(root: Path, folder: Path, model: type[M], report: Report,
+                   content: Content) -> dict[str, Entry[M]]:
+    entries: dict[str, Entry[M]] = {}
+    if not folder.is_dir():
+        return entries
+    for path in sorted(folder.glob("*.md")):
+        shown = display_path(root, path)
+        if not is_id(path.stem):
+            report.add(Location(shown, 0, 0).error(
+                f"file name '{path.name}' is not a valid id ({ID_HINT}); rename the file"))
+            continue
+        entry = _guard(report, _load_registry_file, path, shown, model, report)
+        if entry is None:
+            content.broken.setdefault(folder.name, set()).add(path.stem)
+        else:
+            entries[entry.id] = entry
+    return entries
+
+
+def _load_registry_file(path: Path, shown: str, model: type[M],
+                        report: Report) -> Entry[M] | None:
+    """One person/organisation/place: front matter fields plus the Markdown body."""
+    parts = split_front_matter(read_text(path, shown), shown)
+    document = load_yaml_document(parts.front_matter, shown, parts.front_matter_line - 1)
+    data = document.data if document.data is not None else YamlMap()
+    body_field = BODY_FIELD[model]
+    if isinstance(data, dict):
+        if body_field in data:
+            report.add(document.key_at((), body_field).error(
+                f"'{body_field}' is written as the Markdown body below the front matter, "
+                "not as a field"))
+            return None
+        data[body_field] = parts.body.strip("\n")
+        if isinstance(data, YamlMap):
+            data.value_where[body_field] = (parts.body_line, 1)
+    found, problems = validate(model, YamlDocument(shown, data), data)
+    report.extend(problems)
+    return Entry(path.stem, found, document) if found is not None else None
+
+
+def _load_glossary(root: Path, path: Path, report: Report) -> list[tuple[GlossaryTerm, Location]]:
+    terms: list[tuple[GlossaryTerm, Location]] = []
+    if not path.is_file():
+        return terms
+    shown = display_path(root, path)
+
+    def load() -> None:
+        document = load_yaml_document(read_text(path, shown), shown)
+        data = document.data
+        if data is None:
+            return None
+        if not isinstance(data, list):
+            report.add(document.at().error("the glossary is a list of terms: '- term: ...'"))
+            return None
+        for index, item in enumerate(data):
+            term, problems = validate(GlossaryTerm, document, item, (index,))
+            report.extend(problems)
+            if term is not None:
+                terms.append((term, document.at(index)))
+        return None
+
+    _guard(report, load)
+    return terms
+
+
+def _load_story(root: Path, folder: Path, report: Report) -> StorySource | None:
+    slug = folder.name
+    article_path = folder / "article.md"
+    facts_path = folder / "facts.yaml"
+    shown_article = display_path(root, article_path)
+    if not is_id(slug):
+        report.add(Location(display_path(root, folder), 0, 0).error(
+            f"story folder name '{slug}' is not a valid slug ({ID_HINT}); rename the folder"))
+        return None
+    if not article_path.is_file():
+        report.add(Location(shown_article, 0, 0).error(
+            "missing: every story needs its article (see `build.py new`)"))
+        return None
+
+    def load_article() -> tuple[Article, YamlDocument] | None:
+        text = read_text(article_path, shown_article)
+        parts = split_front_matter(text, shown_article)
+        document = load_yaml_document(parts.front_matter, shown_article,
+                                      parts.front_matter_line - 1)
+        meta, problems = validate(ArticleMeta, document)
+        report.extend(problems)
+        body = parse_body(parts.body, shown_article, parts.body_line)
+        report.extend(body.diagnostics)
+        if meta is None or body.diagnostics:
+            return None
+        paragraphs = body.paragraphs
+        if meta.photo is not None:
+            from .model.article import Paragraph
+
+            caption = Paragraph("photo", 0, meta.photo.caption, document.at("photo").line,
+                                None, "caption")
+            if any(p.id == "photo" for p in paragraphs):
+                report.add(document.at("photo").error(
+                    "paragraph id 'photo' is reserved for the photo caption"))
+                return None
+            paragraphs = (caption, *paragraphs)
+        article = Article(meta, paragraphs, body.sections, body.order,
+                          {p.id: p for p in paragraphs})
+        return article, document
+
+    loaded = _guard(report, load_article)
+    facts_document = YamlDocument(display_path(root, facts_path), None)
+    facts: Facts | None = Facts()
+    if facts_path.is_file():
+        shown_facts = display_path(root, facts_path)
+
+        def load_facts() -> Facts | None:
+            nonlocal facts_document
+            facts_document = load_yaml_document(read_text(facts_path, shown_facts), shown_facts)
+            model, problems = validate(Facts, facts_document)
+            report.extend(problems)
+            return model
+
+        facts = _guard(report, load_facts)
+    else:
+        report.add(Location(display_path(root, facts_path), 0, 0).warning(
+            "no facts.yaml yet: the story is built from its article alone "
+            "(`build.py draft` writes a first draft)"))
+    if loaded is None or facts is None:
+        return None
+    article, article_document = loaded
+    return StorySource(slug, article, article_document, facts, facts_document)

@@ -1,0 +1,71 @@
+"""`content/stories/<slug>/article.md`: the source article, paragraph by paragraph.
+
+The front matter describes the publication; the body is the article's text, one block per
+paragraph, each preceded by its stable id in braces (`{#p3}`), which citations use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from pydantic import HttpUrl
+
+from .common import ContentModel, FuzzyDateField, IdList, Text
+
+
+class Photo(ContentModel):
+    caption: Text
+    credit: Text | None = None
+    credit_people: IdList = []
+
+
+class ArticleMeta(ContentModel):
+    headline: Text
+    byline: Text | None = None
+    authors: IdList = []
+    outlet: Text
+    outlet_organisation: str | None = None
+    url: HttpUrl | None = None
+    published: FuzzyDateField | None = None
+    published_note: Text | None = None
+    retrieved: FuzzyDateField | None = None
+    dateline: Text | None = None
+    licence: Text | None = None
+    credit: Text | None = None
+    photo: Photo | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One citable block of the article. `text` is plain text: what quotes are checked against."""
+
+    id: str
+    number: int
+    text: str
+    line: int
+    section: str | None
+    kind: str = "paragraph"  # paragraph | blockquote | caption
+
+
+@dataclass(frozen=True)
+class Section:
+    """A subhead of the article and the paragraphs under it."""
+
+    id: str
+    title: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    meta: ArticleMeta
+    paragraphs: tuple[Paragraph, ...]
+    sections: tuple[Section, ...]
+    #: The sequence of blocks as they appear: ("section", id) or ("paragraph", id).
+    order: tuple[tuple[str, str], ...]
+    by_id: Mapping[str, Paragraph] = field(default_factory=dict)
+
+    def paragraph(self, paragraph_id: str) -> Paragraph | None:
+        return self.by_id.get(paragraph_id)

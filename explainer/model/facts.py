@@ -1,0 +1,106 @@
+"""`content/stories/<slug>/facts.yaml`: the structured facts of one story.
+
+Every fact cites the paragraph(s) of the article it comes from (`cite: [p3]`).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import Cites, ContentModel, FuzzyDateField, Id, IdList, Markdown, Text, TextList
+
+
+class KeyPoint(ContentModel):
+    text: Markdown
+    cite: Cites = []
+
+
+class StoryRole(ContentModel):
+    """A person's role as this story gives it, e.g. Interior Minister as of the conference."""
+
+    person: Id
+    title: Text
+    organisation: Id | None = None
+    as_of: FuzzyDateField | None = None
+    cite: Cites = Field(min_length=1)
+
+
+class AnonymousSource(ContentModel):
+    """Someone quoted without a name: listed with the story, never given a profile."""
+
+    id: Id
+    description: Text
+    organisation: Id | None = None
+    cite: Cites = Field(min_length=1)
+
+
+class Quote(ContentModel):
+    """A passage in quotation marks (`direct`) or a reported claim (`paraphrase`)."""
+
+    id: Id
+    speaker: Id
+    kind: Literal["direct", "paraphrase"]
+    text: Text
+    verb: Text | None = None
+    setting: Text | None = None
+    date: FuzzyDateField | None = None
+    date_note: Text | None = None
+    cite: Cites = Field(min_length=1)
+    note: Markdown = ""
+
+
+class Event(ContentModel):
+    id: Id
+    date: FuzzyDateField
+    date_note: Text | None = None
+    title: Text
+    description: Markdown = ""
+    people: IdList = []
+    organisations: IdList = []
+    places: IdList = []
+    cite: Cites = Field(min_length=1)
+
+
+class Figure(ContentModel):
+    """A number the article gives, what it counts, and how it relates to other figures.
+
+    `part_of` + `breakdown` group figures that split a total ("by group"); the site adds them
+    up and says when the parts do not make the whole.
+    """
+
+    id: Id
+    value: float
+    qualifier: Literal["exactly", "about", "more than", "less than", "at least",
+                       "at most"] = "exactly"
+    unit: Text | None = None
+    counts: Text
+    period: FuzzyDateField | None = None
+    part_of: Id | None = None
+    breakdown: Text | None = None
+    disputed_by: IdList = []
+    cite: Cites = Field(min_length=1)
+    note: Markdown = ""
+
+    @model_validator(mode="after")
+    def _breakdown_needs_total(self) -> Figure:
+        if self.breakdown and not self.part_of:
+            raise ValueError("'breakdown' names how a total is split: give 'part_of' too")
+        return self
+
+    @property
+    def is_integer(self) -> bool:
+        return float(self.value).is_integer()
+
+
+class Facts(ContentModel):
+    status: Literal["draft", "reviewed"] = "reviewed"
+    summary: Markdown = ""
+    topics: TextList = []
+    key_points: list[KeyPoint] = []
+    people: list[StoryRole] = []
+    anonymous_sources: list[AnonymousSource] = []
+    quotes: list[Quote] = []
+    events: list[Event] = []
+    figures: list[Figure] = []

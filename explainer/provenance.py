@@ -1,0 +1,198 @@
+"""Provenance: does the article really say what a fact claims it says?
+
+A direct quote must appear verbatim in the paragraph(s) it cites, allowing for whitespace,
+curly versus straight quotation marks (and the `''` some outlets open with) and `...`
+omissions, whose parts must appear in order. A figure's value must appear in its cited
+paragraph, as digits ("1,400") or words ("five"). When a check fails, the message says where
+the text departs from the article, so an editor can fix a typo without hunting for it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from num2words import num2words
+
+_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
+                        "\u2032": "'", "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
+                        "\u2026": "\u2026"})
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+
+
+@dataclass(frozen=True)
+class NormalisedText:
+    """Text with quotation marks and whitespace normalised, and a map back to the original."""
+
+    text: str
+    origin: tuple[int, ...]  # origin[i] = offset in the original of normalised char i
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalise(original: str) -> NormalisedText:
+    out: list[str] = []
+    origin: list[int] = []
+    index = 0
+    length = len(original)
+    while index < length:
+        char = original[index]
+        if char.isspace():
+            while index + 1 < length and original[index + 1].isspace():
+                index += 1
+            if out and out[-1] != " ":
+                out.append(" ")
+                origin.append(index)
+            index += 1
+            continue
+        if char == "'" and index + 1 < length and original[index + 1] == "'":
+            out.append('"')
+            origin.append(index)
+            index += 2
+            continue
+        out.append(char.translate(_MARKS))
+        origin.append(index)
+        index += 1
+    while out and out[-1] == " ":
+        out.pop()
+        origin.pop()
+    return NormalisedText("".join(out), tuple(origin))
+
+
+def quote_segments(quote_text: str) -> list[str]:
+    """The parts of a quote between `...` omissions, without enclosing quotation marks."""
+    text = normalise(quote_text).text.strip()
+    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
+        text = text[1:-1]
+    return [part.strip() for part in _ELLIPSIS.split(text) if part.strip(" ,.;:")]
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where each part of a verified quote sits: (paragraph index, start, end) in original text."""
+
+    spans: tuple[tuple[int, int, int], ...]
+
+
+def find_quote(quote_text: str, paragraphs: list[str]) -> QuoteMatch | str:
+    """Locate a direct quote in the cited paragraphs (in order), or explain why it is not there.
+
+    Segments may run across the cited paragraphs in order; a quote that goes on in the next
+    paragraph cites both.
+    """
+    segments = quote_segments(quote_text)
+    if not segments:
+        return "the quote has no words"
+    normalised = [normalise(p) for p in paragraphs]
+    joined = " \u2029 ".join(n.text for n in normalised)  # paragraph separator
+    starts = []
+    offset = 0
+    for n in normalised:
+        starts.append(offset)
+        offset += len(n.text) + 3
+    spans: list[tuple[int, int, int]] = []
+    position = 0
+    for segment in segments:
+        found = joined.find(segment, position)
+        if found < 0:
+            return _explain(segment, joined[position:] if spans else joined)
+        position = found + len(segment)
+        para = max(i for i, s in enumerate(starts) if s <= found)
+        local = found - starts[para]
+        end_local = min(local + len(segment), len(normalised[para].text))
+        start, end = normalised[para].original_span(local, end_local)
+        spans.append((para, start, end))
+    return QuoteMatch(tuple(spans))
+
+
+_TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*|[^\w\s]")
+
+
+def _explain(segment: str, haystack: str) -> str:
+    """Say where `segment` first departs from the closest passage of `haystack`."""
+    quote = _TOKEN.findall(segment)
+    article = _TOKEN.findall(haystack.replace("\u2029", " "))
+    matcher = difflib.SequenceMatcher(None, article, quote, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not article or not blocks or max(b.size for b in blocks) < 2:
+        return f"'{_clip(segment)}' is not in the cited paragraph(s)"
+    # Compare against the article window aligned on the largest run of shared words.
+    best = max(blocks, key=lambda b: b.size)
+    lo = max(best.a - best.b - 3, 0)
+    window = article[lo: best.a - best.b + len(quote) + 3]
+    window_matcher = difflib.SequenceMatcher(None, window, quote, autojunk=False)
+    for tag, a1, a2, b1, b2 in window_matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        context = " ".join(window[max(a1 - 6, 0): a2 + 6])
+        theirs = " ".join(window[a1:a2])
+        ours = " ".join(quote[b1:b2])
+        before = " ".join(quote[max(b1 - 2, 0): b1]) or "the start"
+        if tag == "replace":
+            detail = f"'{ours}' differs from '{theirs}'"
+        elif tag == "insert":
+            if b1 == 0 or b2 == len(quote):
+                continue
+            detail = f"'{ours}' (after '{before}') is not in the article"
+        else:
+            if a2 <= len(window) and (b1 == 0 or b1 == len(quote)):
+                continue
+            detail = f"the article has '{theirs}' after '{before}'"
+            if theirs == ". . .":
+                detail += " (mark an omission with ...)"
+        return f"{detail} (the article has: \"{_clip(context)}\")"
+    return f"'{_clip(segment)}' is not in the cited paragraph(s)"
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+# --------------------------------------------------------------------------- figures
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
+def _number_text(text: str) -> str:
+    lowered = normalise(text).text.lower()
+    lowered = _THOUSANDS.sub("", lowered)
+    lowered = lowered.replace("-", " ").replace(",", " ")
+    return " ".join(w for w in lowered.split() if w != "and")
+
+
+@lru_cache(maxsize=4096)
+def _spellings(value: float) -> tuple[str, ...]:
+    spellings: list[str] = []
+    if float(value).is_integer():
+        number = int(value)
+        spellings.append(str(number))
+        words = num2words(number)
+        spellings.append(" ".join(w for w in words.replace("-", " ").replace(",", " ").split()
+                                  if w != "and"))
+        for scale, name in ((1_000_000_000, "billion"), (1_000_000, "million")):
+            if number >= scale and number % (scale // 10) == 0:
+                spellings.append(f"{number / scale:g} {name}")
+    else:
+        spellings.append(f"{value:g}")
+    return tuple(spellings)
+
+
+def figure_in_text(value: float, text: str) -> bool:
+    """True if `value` is written in `text` as digits (with or without separators) or words."""
+    haystack = _number_text(text)
+    for spelling in _spellings(value):
+        if spelling[0].isdigit():
+            pattern = r"(?<![\d.])" + re.escape(spelling) + r"(?!\.?\d)"
+        else:
+            pattern = r"\b" + re.escape(spelling) + r"\b"
+        if re.search(pattern, haystack):
+            return True
+    return False
+
+
+def describe_value(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"

@@ -1,0 +1,154 @@
+"""The Jinja2 environment for Markdown pages: strict, Markdown-escaping, with link filters.
+
+- `StrictUndefined`: a typo in a template fails the build instead of printing nothing.
+- Every printed value is escaped for Markdown unless it is `Md` (see markdown_text): Jinja's
+  autoescape is on, and `finalize` turns plain values into escaped `Md` before it runs, so
+  macro output (which autoescape marks as safe) is not escaped twice. Built-in filters that
+  would mark text safe with HTML escaping only (`join`, `e`, `safe`) are replaced.
+- A line ending in a block tag keeps its newline (see KeepLineEnds); lines of tags vanish.
+- Filters that make links know the page being rendered, so links are relative and the engine
+  can check them (`mkdocs build --strict` validates every link and anchor).
+- Templates come from the project's `templates/pages/`; content is only ever passed to them as
+  data, never compiled as a template.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.ext import Extension
+from jinja2.runtime import Context
+
+from .. import routes
+from ..dates import FuzzyDate
+from ..graph import CitationRef
+from .markdown_text import Md, attribute, escape, escape_title, join
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return Md("")
+    return value if hasattr(value, "__html__") else escape(value)
+
+
+def _page(context: Context) -> str:
+    return str(context["page_path"])
+
+
+@pass_context
+def url(context: Context, target: str, anchor: str | None = None) -> Md:
+    """Relative link target from the current page to another page (and anchor)."""
+    return Md(routes.relative(_page(context), target, anchor))
+
+
+@pass_context
+def link(context: Context, node: Any, text: Any = None, anchor: str | None = None,
+         prefix: str = "") -> Md:
+    """[name](relative/page.md#anchor) for any node with a `page` (and maybe an `anchor`)."""
+    page = node.page if isinstance(node.page, str) else node.page()
+    if anchor is None:
+        anchor = getattr(node, "anchor", None)
+    label = escape(node.name if text is None else text)
+    return Md(f"{prefix}[{label}]({routes.relative(_page(context), page, anchor)})")
+
+
+@pass_context
+def cite(context: Context, citations: Iterable[CitationRef]) -> Md:
+    """Citation links showing the cited paragraph's text on hover and focus (link title)."""
+    out = []
+    for citation in citations:
+        paragraph = citation.paragraph
+        label = "photo" if paragraph.kind == "caption" else paragraph.id
+        title = escape_title(f"{label}: {paragraph.text}")
+        target = routes.relative(_page(context), citation.page, citation.anchor)
+        out.append(f'[{escape(label)}]({target} "{title}"){{: .cite }}')
+    return Md(" ".join(out))
+
+
+@pass_context
+def links(context: Context, nodes: Iterable[Any], separator: str = " · ") -> Md:
+    """Links to several nodes, separated (e.g. the organisations a story mentions)."""
+    return Md(separator.join(link(context, node) for node in nodes))
+
+
+def here(anchor: str) -> Md:
+    """A link target to an anchor on the current page."""
+    from urllib.parse import quote
+
+    return Md("#" + quote(str(anchor), safe=""))
+
+
+def date_html(value: FuzzyDate | None, prefix: str = "", suffix: str = "") -> Md:
+    """`<time datetime>` markup at the precision written; "" (no prefix/suffix) when unknown."""
+    return Md(prefix + value.html() + suffix) if value is not None else Md("")
+
+
+def markdown(value: str) -> Md:
+    """Editor-written Markdown (checked by markdown_policy at load): rendered as Markdown."""
+    return Md(value)
+
+
+def number(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def capitalize_first(value: str) -> str:
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def title_attr(value: str) -> str:
+    return escape_title(value)
+
+
+def yaml_string(value: str) -> Md:
+    """A JSON string (valid YAML) for page front matter."""
+    import json
+
+    return Md(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+
+
+_TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}")
+
+
+class KeepLineEnds(Extension):
+    """`trim_blocks` drops the newline after *every* block tag; Markdown needs it kept when
+    the tag ends a line of text ("- item{% endif %}"). Lines holding only tags still vanish."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        lines = source.split("\n")
+        for index, line in enumerate(lines[:-1]):
+            if line.rstrip().endswith(("%}", "#}")) and _TAG.sub("", line).strip():
+                lines[index] = line + '{{ "" }}'
+        return "\n".join(lines)
+
+
+def make_environment(templates_dir: Path) -> Environment:
+    env = Environment(
+        extensions=[KeepLineEnds],
+        loader=FileSystemLoader(str(templates_dir)),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(
+        url=url, link=link, cite=cite, date=date_html, markdown=markdown, number=number,
+        plural=plural, md=escape, title_attr=title_attr, yaml_string=yaml_string,
+        capitalize_first=capitalize_first, links=links, join=join, attr=attribute, here=here,
+        e=escape, escape=escape, forceescape=escape, safe=markdown,
+    )
+    env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)))
+    return env

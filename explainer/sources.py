@@ -1,0 +1,120 @@
+"""Reading content files: bytes to text, and Markdown front matter split from its body.
+
+Editors' files come from many editors: a BOM, Windows line endings or a stray byte must give a
+clear `path:line:col` message or be normalised, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Location
+from .yamlsource import YamlProblem, load_yaml, position_of
+
+#: Files larger than this are refused before parsing: content is hand-edited text.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class SourceProblem(Exception):
+    def __init__(self, location: Location, message: str):
+        self.diagnostic = location.error(message)
+        super().__init__(self.diagnostic.format())
+
+
+def read_text(path: Path, shown_as: str) -> str:
+    """Decode UTF-8 (a BOM is dropped), normalise line endings, refuse control characters."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise SourceProblem(Location(shown_as, 1, 1),
+                            f"file is {size:,} bytes; content files are limited to "
+                            f"{MAX_FILE_BYTES:,} bytes")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise SourceProblem(Location(shown_as, line, col),
+                            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file "
+                            "as UTF-8") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        before_text = text[: bad.start()]
+        line = before_text.count("\n") + 1
+        col = bad.start() - (before_text.rfind("\n") + 1) + 1
+        raise SourceProblem(Location(shown_as, line, col),
+                            f"control character U+{ord(bad.group()):04X} is not allowed")
+    return text
+
+
+@dataclass(frozen=True)
+class FrontMatterDocument:
+    """A Markdown file split into its YAML front matter and its body.
+
+    `body_line` is the 1-based line of the body's first line in the file, so positions found
+    in the body can be reported against the file.
+    """
+
+    front_matter: str
+    front_matter_line: int
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str, shown_as: str) -> FrontMatterDocument:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise SourceProblem(Location(shown_as, 1, 1),
+                            "missing YAML front matter: the file must start with a line '---', "
+                            "then the fields, then another '---'")
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return FrontMatterDocument(
+                front_matter="\n".join(lines[1:index]) + "\n",
+                front_matter_line=2,
+                body="\n".join(lines[index + 1:]),
+                body_line=index + 2,
+            )
+    raise SourceProblem(Location(shown_as, 1, 1),
+                        "front matter is not closed: add a line '---' after the fields")
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Loaded YAML plus where it came from, so later stages can point at any field."""
+
+    path: str
+    data: Any
+
+    def at(self, *loc: Any) -> Location:
+        (line, col), _ = position_of(self.data, loc)
+        return Location(self.path, line, col)
+
+    def key_at(self, loc: Sequence[Any], key: Any) -> Location:
+        """Position of a key itself (for "unknown field" messages)."""
+        from .yamlsource import key_position
+
+        (line, col), found = position_of(self.data, loc)
+        if found:
+            parent = self.data
+            for part in loc:
+                parent = parent[part]
+            line, col = key_position(parent, key)
+        return Location(self.path, line, col)
+
+
+def load_yaml_document(text: str, shown_as: str, line_offset: int = 0) -> YamlDocument:
+    try:
+        return YamlDocument(shown_as, load_yaml(text, shown_as, line_offset))
+    except YamlProblem as problem:
+        raise SourceProblem(
+            Location(problem.diagnostic.path, problem.diagnostic.line, problem.diagnostic.col),
+            problem.diagnostic.message) from None

@@ -20,6 +20,7 @@ from .model.article import Paragraph, Section
 from .model.common import is_id
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).use(attrs_block_plugin)
+_ATTR_LINE = re.compile(r"^\s*\{#[^}]*\}\s*$")
 _UNSUPPORTED = {
     "bullet_list_open": "a list",
     "ordered_list_open": "a numbered list",
@@ -60,6 +61,7 @@ def slugify(text: str) -> str:
 def parse_body(body: str, path: str, first_line: int) -> ParsedBody:
     """`first_line` is the file line of the body's first line (after front matter)."""
     tokens = _PARSER.parse(body)
+    lines = body.split("\n")
     paragraphs: list[Paragraph] = []
     sections: list[Section] = []
     order: list[tuple[str, str]] = []
@@ -84,6 +86,7 @@ def parse_body(body: str, path: str, first_line: int) -> ParsedBody:
                 "paragraph_open", "heading_open", "blockquote_open"):
             closing = _closing_index(tokens, index)
             text = " ".join(inline_text(t) for t in tokens[index:closing] if t.type == "inline")
+            first_source_line = lines[token.map[0]] if token.map else ""
             given = token.attrs.get("id")
             block_id = str(given) if given is not None else None
             if token.type == "heading_open":
@@ -93,6 +96,10 @@ def parse_body(body: str, path: str, first_line: int) -> ParsedBody:
                 sections.append(Section(section_id, text, line))
                 order.append(("section", section_id))
                 current_section = section_id
+            elif block_id is None and _ATTR_LINE.match(first_source_line):
+                problems.append(where.error(
+                    f"'{first_source_line.strip()}' is not a valid paragraph id line: write "
+                    "{#p12} (lowercase letters, digits and hyphens)"))
             elif block_id is None:
                 problems.append(where.error(
                     "paragraph has no id: add a line such as "

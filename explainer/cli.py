@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from .diagnostics import ContentError, Diagnostic, format_json
 from .engine import ENGINES, EngineError, build_site
@@ -23,9 +24,9 @@ from .writer import UnsafeOutput
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
 
 
-def _print_diagnostics(diagnostics: list[Diagnostic], stream: object = sys.stderr) -> None:
+def _print_diagnostics(diagnostics: list[Diagnostic], stream: TextIO | None = None) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic.format(), file=stream)  # type: ignore[call-overload]
+        print(diagnostic.format(), file=stream or sys.stderr)
 
 
 def _summary(errors: int, warnings: int) -> str:

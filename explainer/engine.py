@@ -67,6 +67,9 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
     env["EXPLAINER_PAGES_READY"] = "1"  # the MkDocs hook need not generate again
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
+    # The hook must import this very package, wherever the project folder is.
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     started = time.perf_counter()
     try:
         result = subprocess.run(engine_command(engine, project, staging, strict),

@@ -248,7 +248,6 @@ class Linker:
                     cited = ", ".join(c.paragraph.id for c in citations)
                     self.report.add(fdoc.at("quotes", index, "text").error(
                         f"direct quote '{quote.id}' is not verbatim in {cited}: {found}"))
-                    continue
             story.quotes.append(quote_node)
             speaker.quotes.append(quote_node)
 
@@ -283,7 +282,6 @@ class Linker:
                 self.report.add(fdoc.at("figures", index, "value").error(
                     f"figure '{figure.id}': {describe_value(figure.value)} is not written in "
                     f"{cited} (as digits or words); check the value or the citation"))
-                continue
             figure_node = FigureNode(figure.id, figure, story, citations)
             for q_index, quote_id in enumerate(figure.disputed_by):
                 disputing = quotes_by_id.get(quote_id)

@@ -16,7 +16,7 @@ from markdown_it.token import Token
 
 _PARSER = MarkdownIt("commonmark", {"html": True})
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
-_ATTR_LIST = re.compile(r"\{\s*[:#.]|\{\s*[A-Za-z_-]+\s*=")
+_ATTR_LIST = re.compile(r"(?<!\\)\{\s*[:#.]|(?<!\\)\{\s*[A-Za-z_-]+\s*=")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Link targets as Python-Markdown reads them: inline links and reference definitions.
 _TARGETS = re.compile(r"\]\(\s*<?([^)>\s]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
@@ -36,8 +36,8 @@ def markdown_problem(text: str) -> str | None:
         return None
     lines = text.split("\n")
     tokens = _PARSER.parse(text)
-    for token in _walk(tokens):
-        line = (token.map[0] + 1) if token.map else None
+    for token, block_map in _walk(tokens):
+        line = (block_map[0] + 1) if block_map else None
         where = f" (line {line} of the text)" if line else ""
         if token.type in ("html_block", "html_inline"):
             return (f"raw HTML is not allowed in Markdown text{where}: "
@@ -61,12 +61,15 @@ def markdown_problem(text: str) -> str | None:
     return None
 
 
-def _walk(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
+def _walk(tokens: list[Token], parent_map: list[int] | None = None
+          ) -> list[tuple[Token, list[int] | None]]:
+    """Every token with the source lines of its block (inline tokens have none of their own)."""
+    out: list[tuple[Token, list[int] | None]] = []
     for token in tokens:
-        out.append(token)
+        block_map = token.map or parent_map
+        out.append((token, block_map))
         if token.children:
-            out.extend(_walk(token.children))
+            out.extend(_walk(token.children, block_map))
     return out
 
 

@@ -20,7 +20,7 @@ _MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "
                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
                         "\u2032": "'", "\u2033": '"', "\u00ab": '"', "\u00bb": '"',
                         "\u2026": "\u2026"})
-_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|\u2026)\s*")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\. \. \.|\u2026)\s*")
 
 
 @dataclass(frozen=True)
@@ -81,19 +81,19 @@ class QuoteMatch:
 def find_quote(quote_text: str, paragraphs: list[str]) -> QuoteMatch | str:
     """Locate a direct quote in the cited paragraphs (in order), or explain why it is not there.
 
-    Segments may run across the cited paragraphs in order; a quote that goes on in the next
-    paragraph cites both.
+    The cited paragraphs are read as one text (joined by a space), so a quote that goes on in
+    the next paragraph is found when it cites both.
     """
     segments = quote_segments(quote_text)
     if not segments:
         return "the quote has no words"
     normalised = [normalise(p) for p in paragraphs]
-    joined = " \u2029 ".join(n.text for n in normalised)  # paragraph separator
-    starts = []
-    offset = 0
-    for n in normalised:
-        starts.append(offset)
-        offset += len(n.text) + 3
+    joined = " ".join(n.text for n in normalised)
+    owners: list[tuple[int, int]] = []  # joined index -> (paragraph, original offset)
+    for para, n in enumerate(normalised):
+        if owners:
+            owners.append((-1, -1))  # the joining space belongs to no paragraph
+        owners.extend((para, offset) for offset in n.origin)
     spans: list[tuple[int, int, int]] = []
     position = 0
     for segment in segments:
@@ -101,12 +101,21 @@ def find_quote(quote_text: str, paragraphs: list[str]) -> QuoteMatch | str:
         if found < 0:
             return _explain(segment, joined[position:] if spans else joined)
         position = found + len(segment)
-        para = max(i for i, s in enumerate(starts) if s <= found)
-        local = found - starts[para]
-        end_local = min(local + len(segment), len(normalised[para].text))
-        start, end = normalised[para].original_span(local, end_local)
-        spans.append((para, start, end))
+        spans.extend(_split_by_paragraph(owners[found:position]))
     return QuoteMatch(tuple(spans))
+
+
+def _split_by_paragraph(owned: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Turn a run of (paragraph, offset) into one (paragraph, start, end) per paragraph."""
+    spans: list[tuple[int, int, int]] = []
+    for para, offset in owned:
+        if para < 0:
+            continue
+        if spans and spans[-1][0] == para:
+            spans[-1] = (para, spans[-1][1], offset + 1)
+        else:
+            spans.append((para, offset, offset + 1))
+    return spans
 
 
 _TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*|[^\w\s]")
@@ -115,7 +124,9 @@ _TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*|[^\w\s]")
 def _explain(segment: str, haystack: str) -> str:
     """Say where `segment` first departs from the closest passage of `haystack`."""
     quote = _TOKEN.findall(segment)
-    article = _TOKEN.findall(haystack.replace("\u2029", " "))
+    text = haystack
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    article = [text[a:b] for a, b in spans]
     matcher = difflib.SequenceMatcher(None, article, quote, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     if not article or not blocks or max(b.size for b in blocks) < 2:
@@ -123,12 +134,12 @@ def _explain(segment: str, haystack: str) -> str:
     # Compare against the article window aligned on the largest run of shared words.
     best = max(blocks, key=lambda b: b.size)
     lo = max(best.a - best.b - 3, 0)
-    window = article[lo: best.a - best.b + len(quote) + 3]
+    hi = min(best.a - best.b + len(quote) + 3, len(article))
+    window = article[lo:hi]
     window_matcher = difflib.SequenceMatcher(None, window, quote, autojunk=False)
     for tag, a1, a2, b1, b2 in window_matcher.get_opcodes():
         if tag == "equal":
             continue
-        context = " ".join(window[max(a1 - 6, 0): a2 + 6])
         theirs = " ".join(window[a1:a2])
         ours = " ".join(quote[b1:b2])
         before = " ".join(quote[max(b1 - 2, 0): b1]) or "the start"
@@ -139,12 +150,14 @@ def _explain(segment: str, haystack: str) -> str:
                 continue
             detail = f"'{ours}' (after '{before}') is not in the article"
         else:
-            if a2 <= len(window) and (b1 == 0 or b1 == len(quote)):
+            if b1 in (0, len(quote)):
                 continue
             detail = f"the article has '{theirs}' after '{before}'"
             if theirs == ". . .":
                 detail += " (mark an omission with ...)"
-        return f"{detail} (the article has: \"{_clip(context)}\")"
+        first = spans[lo + max(a1 - 6, 0)][0]
+        last = spans[min(lo + a2 + 6, len(spans)) - 1][1]
+        return f"{detail} (the article has: {_clip(text[first:last])!r})"
     return f"'{_clip(segment)}' is not in the cited paragraph(s)"
 
 

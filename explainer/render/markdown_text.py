@@ -54,8 +54,10 @@ def escape_title(value: object, limit: int = 400) -> str:
     text = " ".join(str(value).split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "\u2026"
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(
-        ">", "&gt;").replace("\\", "&#92;")
+    for char, entity in (("&", "&amp;"), ('"', "&quot;"), ("<", "&lt;"), (">", "&gt;"),
+                         ("\\", "&#92;"), ("`", "&#96;")):
+        text = text.replace(char, entity)
+    return text
 
 
 def join(parts: Iterable[object], separator: str = " ") -> Md:

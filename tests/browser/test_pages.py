@@ -1,0 +1,66 @@
+"""The built seed site in headless Chromium: citation previews, offline pages, screenshots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+STORY = "stories/tajikistan-interpol/"
+PAGES = {
+    "home": "",
+    "overview": STORY,
+    "timeline": STORY + "timeline/",
+    "quotes": STORY + "quotes/",
+    "figures": STORY + "figures/",
+    "source": STORY + "source/",
+    "people": "people/",
+    "profile": "people/ramazon-rakhimzoda/",
+    "organisation": "organisations/tajikistan-mvd/",
+    "glossary": "glossary/",
+    "timeline-all": "timeline/",
+}
+
+
+def tooltip_text(page: Any) -> str:
+    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
+    return str(page.locator(".md-tooltip2--active").inner_text())
+
+
+def test_citation_preview_on_hover(page: Any, base_url: str) -> None:
+    page.goto(base_url + STORY)
+    page.locator("a.cite").first.hover()
+    assert tooltip_text(page).startswith("p1: DUSHANBE -- Tajikistan is strengthening")
+
+
+def test_citation_preview_on_keyboard_focus(page: Any, base_url: str) -> None:
+    page.goto(base_url + STORY)
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cite')"):
+            break
+    else:
+        pytest.fail("no citation link is reachable with the Tab key")
+    assert tooltip_text(page).startswith("p1: DUSHANBE")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused citation has no visible focus ring"
+
+
+def test_citation_link_lands_on_its_paragraph(page: Any, base_url: str) -> None:
+    page.goto(base_url + STORY + "quotes/")
+    page.locator("#q3 a.cite").click()
+    page.wait_for_url("**/source/#p6")
+    assert page.evaluate("document.querySelector(':target').id") == "p6"
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_pages_load_offline_without_errors(page: Any, base_url: str, name: str,
+                                           artifacts: Path) -> None:
+    response = page.goto(base_url + PAGES[name])
+    assert response is not None and response.status == 200
+    page.wait_for_load_state("networkidle")
+    assert page.console_errors == []
+    assert page.outside_requests == [], "the site must work without network access"
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.screenshot(path=str(artifacts / f"{name}-light.png"), full_page=True)

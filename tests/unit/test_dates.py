@@ -1,0 +1,59 @@
+import pytest
+from edtf import parse_edtf
+
+from explainer.dates import DateError, parse_date
+
+
+@pytest.mark.parametrize("edtf, text, html", [
+    ("2015", "2015", '<time datetime="2015">2015</time>'),
+    ("2016-09", "September 2016", '<time datetime="2016-09">September 2016</time>'),
+    ("2016-09-19", "19 September 2016", '<time datetime="2016-09-19">19 September 2016</time>'),
+    ("2016-09-19/2016-09-20", "19–20 September 2016",
+     '<time datetime="2016-09-19">19</time>–<time datetime="2016-09-20">20 September 2016</time>'),
+    ("2016-01/2016-08", "January–August 2016", None),
+    ("2015/2016-08", "2015 – August 2016", None),
+    ("2016-09-19/2016-10-02", "19 September–2 October 2016", None),
+    ("2014/2016", "2014–2016", None),
+    ("2016-09~", "September 2016 (approximate)", None),
+    ("2016?", "2016 (uncertain)", None),
+    ("2016%", "2016 (approximate, uncertain)", None),
+    ("2016-09-21/..", "from 21 September 2016", None),
+    ("../2016", "until 2016", None),
+    ("2016-XX", "2016-XX", "2016-XX"),
+])
+def test_display_keeps_precision(edtf: str, text: str, html: str | None) -> None:
+    date = parse_date(edtf)
+    assert date.display() == text
+    if html is not None:
+        assert date.html() == html
+
+
+@pytest.mark.parametrize("edtf", [
+    "2015", "2016-09", "2016-09-19", "2016-09-19/2016-09-20", "2016-01/2016-08", "2015/2016-08",
+    "2016-09~", "2016?", "2016-02-29", "1999-12/2000-01",
+])
+def test_fast_parser_agrees_with_the_edtf_package(edtf: str) -> None:
+    ours = parse_date(edtf)
+    reference = parse_edtf(edtf)
+    low, high = reference.lower_strict(), reference.upper_strict()
+    assert ours.sort_key[0] == (low.tm_year, low.tm_mon, low.tm_mday)
+    assert ours.sort_key[1] == (high.tm_year, high.tm_mon, high.tm_mday)
+
+
+@pytest.mark.parametrize("edtf, message", [
+    ("2016-02-30", "February 2016 has no day 30"),
+    ("2015-02-29", "February 2015 has no day 29"),
+    ("2016-13", "month 13 does not exist"),
+    ("2017/2016", "ends before it starts"),
+    ("September 2016", "is not an EDTF date"),
+    ("", "is not an EDTF date"),
+])
+def test_invalid_dates_say_why(edtf: str, message: str) -> None:
+    with pytest.raises(DateError, match=message):
+        parse_date(edtf)
+
+
+def test_sorting_puts_wider_ranges_after_points_that_start_together() -> None:
+    dates = [parse_date(d) for d in ["2016-09-19/2016-09-20", "2015/2016-08", "2015", "2016"]]
+    ordered = [d.edtf for d in sorted(dates, key=lambda d: d.sort_key)]
+    assert ordered == ["2015", "2015/2016-08", "2016", "2016-09-19/2016-09-20"]

@@ -1,0 +1,49 @@
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from explainer.render import PageSet
+from explainer.writer import UnsafeOutput, write_pages
+
+
+def pages(**files: str) -> PageSet:
+    out = PageSet()
+    for name, text in files.items():
+        out.add(name.replace("__", "/") + ".md", text)
+    return out
+
+
+def test_only_changed_files_are_written_and_stale_ones_removed(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    first = write_pages(pages(index="home", people__a="A", people__b="B"), out)
+    assert sorted(first.written) == ["index.md", "people/a.md", "people/b.md"]
+    stamp = (out / "people/a.md").stat().st_mtime_ns
+    time.sleep(0.01)
+    second = write_pages(pages(index="home v2", people__a="A"), out)
+    assert second.written == ["index.md"]
+    assert second.unchanged == 1
+    assert second.removed == ["people/b.md"]
+    assert (out / "people/a.md").stat().st_mtime_ns == stamp
+    assert not (out / "people/b.md").exists()
+
+
+def test_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.md").write_text("an editor's file")
+    with pytest.raises(UnsafeOutput):
+        write_pages(pages(index="x"), tmp_path / "docs")
+    assert (tmp_path / "docs" / "notes.md").read_text() == "an editor's file"
+
+
+def test_two_pages_cannot_claim_one_path() -> None:
+    from explainer.render.pages import RenderError
+
+    with pytest.raises(RenderError, match="two pages claim"):
+        pages(index="a").add("index.md", "b")
+
+
+def test_no_temporary_files_are_left(tmp_path: Path) -> None:
+    write_pages(pages(index="x"), tmp_path / "g")
+    assert sorted(os.listdir(tmp_path / "g")) == [".explainer-generated", "index.md"]

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from .diagnostics import ContentError, Diagnostic, format_json
 from .engine import ENGINES, EngineError, build_site
+from .newstory import StoryExists, create_story
 from .pipeline import check, generate_to_disk
 from .project import Project
 from .render.pages import RenderError
@@ -95,6 +96,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    if not args.source.is_file():
+        print(f"error: {args.source}: no such file", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        story = create_story(project.content_dir, args.slug, args.source, force=args.force,
+                             outlet=args.outlet, url=args.url, licence=args.licence,
+                             credit=args.credit)
+    except (StoryExists, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    raw = story.raw
+    paragraphs = sum(1 for b in raw.blocks if b.kind == "paragraph")
+    headings = len(raw.blocks) - paragraphs
+    found = [name for name, value in (("headline", raw.headline), ("byline", raw.byline),
+                                      ("dateline", raw.dateline), ("date", raw.published),
+                                      ("photo caption", raw.photo_caption),
+                                      ("outlet", args.outlet or raw.outlet)) if value]
+    for path in story.written:
+        print(f"wrote {_shown(path, project.root)}", file=sys.stderr)
+    for path in story.backups:
+        print(f"kept the previous file as {_shown(path, project.root)}", file=sys.stderr)
+    chrome = (f"main text chosen by {raw.extractor} (navigation, comments and related links "
+              "left out)" if raw.extractor else f"removed {len(raw.removed)} lines of page chrome")
+    print(f"{paragraphs} paragraphs (p1-p{paragraphs}), {headings} subheads; found: "
+          f"{', '.join(found) or 'nothing beyond the text'}; {chrome}", file=sys.stderr)
+    for line in raw.removed:
+        print(f"  removed: {line}", file=sys.stderr)
+    print(f"next: review {_shown(story.folder, project.root)}/article.md, then fill in "
+          "facts.yaml (or run `build.py draft`)", file=sys.stderr)
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py",
@@ -127,6 +162,22 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-strict", action="store_true",
                    help="do not fail on engine warnings (broken links, missing anchors)")
     p.set_defaults(func=cmd_build)
+
+    p = verbs.add_parser("new", help="create a story from a raw article (text, Markdown, HTML)",
+                         description="Create content/stories/SLUG/ from a raw article: "
+                                     "article.md with paragraph ids and what the text gives "
+                                     "(headline, byline, dateline, date, photo caption), page "
+                                     "chrome removed, and a draft facts.yaml with examples.")
+    p.add_argument("slug", help="the story's id: lowercase letters, digits and hyphens")
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+                   help="the article: .txt, .md or a saved .html page")
+    p.add_argument("--force", action="store_true",
+                   help="replace existing files (they are kept as *.bak)")
+    p.add_argument("--outlet", help="publication name, if the file does not say")
+    p.add_argument("--url", help="address of the original article")
+    p.add_argument("--licence", help="licence of the article text, e.g. 'CC BY 2.5'")
+    p.add_argument("--credit", help="credit line to show with the story")
+    p.set_defaults(func=cmd_new)
 
     p = verbs.add_parser("serve", help="live preview with reload on every save",
                          description="Generate, then run `mkdocs serve --livereload`; saving a "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
@@ -101,7 +101,12 @@ def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps([d.as_json() for d in diagnostics], indent=2, ensure_ascii=False)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """A suggestion suffix such as " (did you mean 'rakhimzoda'?)", or "" when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+def did_you_mean(word: str, choices: Iterable[str],
+                 aliases: Mapping[str, str] | None = None) -> str:
+    """A suggestion suffix such as " (did you mean 'ramazon-rakhimzoda'?)", or "".
+
+    `aliases` maps other spellings (a surname, a name) to the id to suggest.
+    """
+    spellings = {**(aliases or {}), **{c: c for c in choices}}
+    close = difflib.get_close_matches(word, sorted(spellings), n=1, cutoff=0.6)
+    return f" (did you mean '{spellings[close[0]]}'?)" if close else ""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import routes
 from .dates import FuzzyDate
+from .diagnostics import Location
 from .model import (
     AnonymousSource,
     Event,
@@ -304,6 +305,7 @@ class GlossaryEntry:
     id: str
     model: GlossaryTerm
     organisation: OrganisationNode | None
+    where: Location
 
 
 @dataclass(eq=False)
@@ -314,6 +316,10 @@ class SiteGraph:
     organisations: dict[str, OrganisationNode]
     places: dict[str, PlaceNode]
     glossary: list[GlossaryEntry]
+
+    @property
+    def glossary_sorted(self) -> list[GlossaryEntry]:
+        return sorted(self.glossary, key=lambda e: e.model.term.casefold())
 
     @property
     def abbreviations(self) -> dict[str, str]:

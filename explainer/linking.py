@@ -7,7 +7,7 @@ to load are skipped (their own error already says what is wrong).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from . import routes
@@ -49,6 +49,8 @@ class Linker:
         self.organisations = {k: OrganisationNode(k, e.model)
                               for k, e in content.organisations.items()}
         self.places = {k: PlaceNode(k, e.model) for k, e in content.places.items()}
+        self.person_spellings = _spellings(
+            (k, [e.model.name, *e.model.aliases]) for k, e in content.people.items())
         self.stories: dict[str, StoryNode] = {
             slug: StoryNode(slug, source.article, source.facts)
             for slug, source in content.stories.items()}
@@ -60,8 +62,9 @@ class Linker:
             return None
         found = table.get(item_id)
         if found is None and not self.content.is_broken(kind, item_id):
+            aliases = self.person_spellings if kind == "people" else None
             self.report.add(where.error(
-                f"unknown {what} '{item_id}'{did_you_mean(item_id, table)}"
+                f"unknown {what} '{item_id}'{did_you_mean(item_id, table, aliases)}"
                 f" (no content/{kind}/{item_id}.md)"))
         return found
 
@@ -148,8 +151,8 @@ class Linker:
             seen[term_id] = where
             organisation = self.resolve("organisations", self.organisations, term.organisation,
                                         where, "organisation")
-            entries.append(GlossaryEntry(term_id, term, organisation))
-        return sorted(entries, key=lambda e: e.model.term.casefold())
+            entries.append(GlossaryEntry(term_id, term, organisation, where))
+        return entries
 
     # ------------------------------------------------------------------ stories
     def link_story(self, story: StoryNode, source: StorySource) -> None:
@@ -232,7 +235,8 @@ class Linker:
             if speaker is None:
                 if not self.content.is_broken("people", quote.speaker):
                     self.report.add(fdoc.at("quotes", index, "speaker").error(
-                        f"unknown speaker '{quote.speaker}'{did_you_mean(quote.speaker, speakers)}"
+                        f"unknown speaker '{quote.speaker}'"
+                        f"{did_you_mean(quote.speaker, speakers, self.person_spellings)}"
                         " (a person in content/people/ or an anonymous source of this story)"))
                 continue
             citations = self.cite(story, quote.cite, fdoc, ("quotes", index, "cite"))
@@ -439,6 +443,16 @@ class Linker:
             return None
         return SiteGraph(self.content.site, ordered, self.people, self.organisations, self.places,
                          glossary)
+
+
+def _spellings(entries: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+    """Id-like spellings of names and aliases -> id, so 'rakhimzoda' suggests the full id."""
+    out: dict[str, str] = {}
+    for item_id, names in entries:
+        out[item_id] = item_id
+        for name in names:
+            out.setdefault(slugify(name), item_id)
+    return out
 
 
 def _has_cycle(node: N, parent: Callable[[N], N | None]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .advice import advise
 from .diagnostics import ContentError, Report
 from .graph import SiteGraph
 from .linking import link
@@ -28,6 +29,8 @@ def check(project: Project) -> tuple[SiteGraph | None, Report]:
     """Load and link everything; return the graph (None if unusable) and every diagnostic."""
     content, report = load_content(project.root)
     graph = link(content, report)
+    if graph is not None:
+        advise(graph, content, report)
     return graph, report
 
 

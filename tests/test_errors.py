@@ -69,3 +69,11 @@ def test_build_with_errors_writes_nothing(minimal_project: Path,
     assert not (minimal_project / "generated").exists()
     err = capsys.readouterr().err
     assert "content/stories/sample/facts.yaml:" in err and "Traceback" not in err
+
+
+def test_strict_turns_warnings_into_failure(minimal_project: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (minimal_project / "content/people/ann-lee.md").write_text("---\nname: Ann Lee\n---\n")
+    assert main(["--root", str(minimal_project), "check"]) == 0
+    assert main(["--root", str(minimal_project), "check", "--strict"]) == 1
+    assert "warning: person 'ann-lee'" in capsys.readouterr().out

@@ -24,7 +24,7 @@ class ArticleMeta(ContentModel):
     headline: Text
     byline: Text | None = None
     authors: IdList = []
-    outlet: Text
+    outlet: Text | None = None
     outlet_organisation: str | None = None
     url: HttpUrl | None = None
     published: FuzzyDateField | None = None

@@ -80,6 +80,9 @@ class Figure(ContentModel):
     part_of: Id | None = None
     breakdown: Text | None = None
     disputed_by: IdList = []
+    #: On a total: its parts are known not to add up (the article's own gap, shown on the site),
+    #: so `check` does not warn about it.
+    known_gap: bool = False
     cite: Cites = Field(min_length=1)
     note: Markdown = ""
 

@@ -1,0 +1,114 @@
+"""Benchmark of the rule-based extractor (explainer.extract) on the Wikinews/GUM corpus.
+
+Prints per-category scores from the team's scorer (tests/corpus/score.py: people, attributions
+overlap and exact, speaker accuracy, dates; micro and per document) and the throughput in
+articles per second on one core (a single process, no threads).
+
+    .venv/bin/python benchmarks/extract_bench.py [--seconds 5] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from explainer.extract import extract, to_score_json  # noqa: E402
+
+CORPUS = REPO / "tests" / "corpus" / "wikinews"
+SEED = REPO / "tests" / "extract" / "data" / "seed.txt"
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "corpus_score", REPO / "tests" / "corpus" / "score.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_corpus() -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as pred:
+        for path in sorted(CORPUS.glob("*.txt")):
+            result = extract(path.read_text(encoding="utf-8"))
+            out = Path(pred) / f"{path.name[: -len('.txt')]}.json"
+            out.write_text(json.dumps(to_score_json(result), ensure_ascii=False), encoding="utf-8")
+        scores: dict[str, Any] = _scorer().score_dirs(str(CORPUS), pred)
+    return scores
+
+
+def throughput(seconds: float) -> dict[str, float]:
+    """Articles per second over the corpus and the seed story, repeated for `seconds`."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    texts.append(SEED.read_text(encoding="utf-8"))
+    for text in texts:  # warm up
+        extract(text)
+    rates: list[float] = []
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        start = time.perf_counter()
+        for text in texts:
+            extract(text)
+        rates.append(len(texts) / (time.perf_counter() - start))
+    return {
+        "articles_per_second_median": statistics.median(rates),
+        "articles_per_second_min": min(rates),
+        "rounds": float(len(rates)),
+        "mean_article_chars": sum(map(len, texts)) / len(texts),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--seconds", type=float, default=5.0, help="time spent measuring throughput")
+    ap.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    args = ap.parse_args()
+    scores = score_corpus()
+    speed = throughput(args.seconds)
+    if args.json:
+        print(json.dumps({"scores": scores, "throughput": speed}, indent=1))
+        return 0
+    keys = ("people", "attributions", "attributions_exact", "dates")
+    print(f"{'doc':26s}" + "".join(f"{k[:18]:>20s}" for k in keys) + f"{'speaker_acc':>13s}")
+    for doc, r in scores["per_doc"].items():
+        acc = r["speaker"]["accuracy"]
+        cells = "".join(f"{r[k]['f1']:20.3f}" for k in keys)
+        print(f"{doc:26s}{cells}" + (f"{acc:13.3f}" if acc is not None else f"{'-':>13s}"))
+    print(f"\nMicro-averaged over {scores['n_docs']} documents")
+    for k in keys:
+        m = scores["micro"][k]
+        print(
+            f"  {k:20s} P={m['precision']:.3f} R={m['recall']:.3f} F1={m['f1']:.3f} "
+            f"(tp={m['tp']} fp={m['fp']} fn={m['fn']})"
+        )
+    s = scores["micro"]["speaker"]
+    print(f"  {'speaker accuracy':20s} {s['accuracy']} ({s['correct']}/{s['total']})")
+    print(
+        f"\nThroughput (one core, {platform.python_implementation()} {platform.python_version()}): "
+        f"{speed['articles_per_second_median']:.1f} articles/s median, "
+        f"{speed['articles_per_second_min']:.1f} min over {int(speed['rounds'])} rounds; "
+        f"mean article {speed['mean_article_chars']:.0f} chars"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

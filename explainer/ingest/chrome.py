@@ -1,0 +1,28 @@
+"""Page chrome: text that comes with a web page but is not part of the article."""
+
+from __future__ import annotations
+
+import re
+
+_CHROME = [re.compile(p, re.IGNORECASE) for p in (
+    r"^do you like this article\??$",
+    r"^\d+\s+comments?(\(s\))?$",
+    r"^comment policy\b",
+    r"^(leave|post|add|write) a comment\b",
+    r"^\*?\s*denotes required field",
+    r"^(share|tweet|email|print|save)( (this|on|via) [\w ]+)?$",
+    r"^(share|follow us) on (facebook|twitter|x|linkedin|whatsapp)\b",
+    r"^(related|recommended|more) (articles|stories|news|reading)\b",
+    r"^(read more|see also|also read)\s*:?\s*$",
+    r"^advertisement$",
+    r"^(sign up|subscribe) (for|to) (our|the) (newsletter|daily)\b",
+    r"^click here to\b",
+    r"^\d+\s*/\s*\d+$",
+    r"^(previous|next) (article|story)$",
+    r"^(all rights reserved|©|\(c\) \d{4})",
+)]
+
+
+def is_chrome(text: str) -> bool:
+    line = " ".join(text.split())
+    return any(p.search(line) for p in _CHROME)

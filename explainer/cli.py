@@ -8,6 +8,7 @@ A thin layer: it parses arguments, calls the pipeline, and turns every content p
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -15,7 +16,10 @@ from pathlib import Path
 from typing import TextIO
 
 from .diagnostics import ContentError, Diagnostic, format_json
+from .draft import ReviewedFactsExist, draft_story, story_text, write_draft
 from .engine import ENGINES, EngineError, build_site
+from .extract import extract, to_score_json
+from .load import load_article, load_content
 from .newstory import StoryExists, create_story
 from .pipeline import check, generate_to_disk
 from .project import Project
@@ -130,6 +134,62 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    project = Project.at(args.root)
+    if args.story is None and args.source is None:
+        print("error: name a story (build.py draft SLUG) or a file (--from FILE)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if args.source is not None:
+        if not args.source.is_file():
+            print(f"error: {args.source}: no such file", file=sys.stderr)
+            return EXIT_USAGE
+        text = args.source.read_text(encoding="utf-8")
+        if args.json:
+            print(json.dumps(to_score_json(extract(text)), indent=1, ensure_ascii=False))
+            return EXIT_OK
+    content, report = load_content(project.root)
+    slug = args.story
+    if args.source is not None and slug is None:
+        print("error: to write a draft, name the story: build.py draft SLUG "
+              "(for predictions on a file, add --json)", file=sys.stderr)
+        return EXIT_USAGE
+    folder = project.content_dir / "stories" / slug
+    loaded = load_article(project.root, folder / "article.md", report)
+    if loaded is None:
+        _print_diagnostics(report.errors)
+        return EXIT_CONTENT
+    article, _ = loaded
+    if args.json:
+        print(json.dumps(to_score_json(extract(story_text(article).text)), indent=1,
+                         ensure_ascii=False))
+        return EXIT_OK
+    if args.text:
+        print(story_text(article).text, end="")
+        return EXIT_OK
+    draft = draft_story(article, content)
+    try:
+        written = write_draft(project.content_dir, slug, draft, force=args.force)
+    except ReviewedFactsExist as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    facts = draft.facts
+    print(f"wrote {_shown(written.facts, project.root)}: "
+          f"{len(facts.get('quotes', []))} quotes, {len(facts.get('people', []))} roles, "
+          f"{len(facts.get('anonymous_sources', []))} anonymous sources, "
+          f"{len(facts.get('events', []))} events, {len(facts.get('figures', []))} figures "
+          "(status: draft)", file=sys.stderr)
+    if written.backup is not None:
+        print(f"kept the previous facts as {_shown(written.backup, project.root)}",
+              file=sys.stderr)
+    for path in written.people + written.organisations:
+        print(f"wrote {_shown(path, project.root)} (new)", file=sys.stderr)
+    for note in draft.dropped:
+        print(f"  left out: {note}", file=sys.stderr)
+    print("next: review facts.yaml, then `build.py check`", file=sys.stderr)
+    return EXIT_OK
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py",
@@ -178,6 +238,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--licence", help="licence of the article text, e.g. 'CC BY 2.5'")
     p.add_argument("--credit", help="credit line to show with the story")
     p.set_defaults(func=cmd_new)
+
+    p = verbs.add_parser("draft", help="draft a story's facts from its article",
+                         description="Extract speakers, quotes, dates, figures and "
+                                     "organisations from a story's article and write them as a "
+                                     "draft facts.yaml (status: draft) for review. Reviewed "
+                                     "facts are never replaced without --force.")
+    p.add_argument("story", nargs="?", help="the story's slug (content/stories/SLUG/)")
+    p.add_argument("--from", dest="source", type=Path, metavar="FILE",
+                   help="a plain-text article to read instead (with --json)")
+    p.add_argument("--json", action="store_true",
+                   help="print the extraction as JSON in the scorer's prediction format "
+                        "(offsets into the text read) instead of writing")
+    p.add_argument("--text", action="store_true",
+                   help="print the story's plain text (what --json offsets refer to)")
+    p.add_argument("--force", action="store_true",
+                   help="replace reviewed facts (kept as facts.yaml.bak)")
+    p.set_defaults(func=cmd_draft)
 
     p = verbs.add_parser("serve", help="live preview with reload on every save",
                          description="Generate, then run `mkdocs serve --livereload`; saving a "

@@ -7,6 +7,7 @@ Built by `explainer.linking` after all content is loaded. Nodes point at each ot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from . import routes
 from .dates import FuzzyDate
@@ -99,14 +100,19 @@ class PersonNode:
         return max(self.roles, key=lambda r: r.sort_key) if self.roles else None
 
     def quotes_by_story(self) -> list[tuple[StoryNode, list[QuoteNode], list[QuoteNode]]]:
-        """(story, direct quotes, paraphrases), newest story first."""
-        groups: dict[str, list[QuoteNode]] = {}
-        for quote in self.quotes:
-            groups.setdefault(quote.story.slug, []).append(quote)
-        stories = sorted({q.story.slug: q.story for q in self.quotes}.values(),
-                         key=lambda s: s.sort_key, reverse=True)
-        return [(s, [q for q in groups[s.slug] if q.model.kind == "direct"],
-                 [q for q in groups[s.slug] if q.model.kind == "paraphrase"]) for s in stories]
+        return group_quotes_by_story(self.quotes)
+
+
+def group_quotes_by_story(quotes: list[QuoteNode]
+                          ) -> list[tuple[StoryNode, list[QuoteNode], list[QuoteNode]]]:
+    """(story, direct quotes, paraphrases), newest story first, quotes in article order."""
+    groups: dict[str, list[QuoteNode]] = {}
+    for quote in sorted(quotes, key=lambda q: q.first_paragraph):
+        groups.setdefault(quote.story.slug, []).append(quote)
+    stories = sorted({q.story.slug: q.story for q in quotes}.values(),
+                     key=lambda s: s.sort_key, reverse=True)
+    return [(s, [q for q in groups[s.slug] if q.model.kind == "direct"],
+             [q for q in groups[s.slug] if q.model.kind == "paraphrase"]) for s in stories]
 
 
 @dataclass(eq=False)
@@ -133,7 +139,7 @@ class AnonymousNode:
         return f"speaker-{self.id}"
 
 
-Speaker = PersonNode | AnonymousNode
+Speaker: TypeAlias = "PersonNode | AnonymousNode | OrganisationNode"
 
 
 @dataclass(eq=False)
@@ -218,8 +224,12 @@ class OrganisationNode:
     roles: list[tuple[PersonNode, RoleNode]] = field(default_factory=list)
     anonymous: list[AnonymousNode] = field(default_factory=list)
     events: list[EventNode] = field(default_factory=list)
+    quotes: list[QuoteNode] = field(default_factory=list)
 
     kind = "organisation"
+
+    def quotes_by_story(self) -> list[tuple[StoryNode, list[QuoteNode], list[QuoteNode]]]:
+        return group_quotes_by_story(self.quotes)
 
     @property
     def name(self) -> str:

@@ -27,6 +27,7 @@ from .graph import (
     QuoteNode,
     RoleNode,
     SiteGraph,
+    Speaker,
     SpeakerSummary,
     StoryNode,
 )
@@ -227,7 +228,8 @@ class Linker:
             if organisation is not None:
                 organisation.roles.append((person, story_role))
 
-        speakers: dict[str, PersonNode | AnonymousNode] = {**self.people, **anonymous}
+        # A speaker is an anonymous source of the story, a person, or an organisation.
+        speakers: dict[str, Speaker] = {**self.organisations, **self.people, **anonymous}
         for index, quote in enumerate(facts.quotes):
             if not claim(quote.id, fdoc.at("quotes", index, "id")):
                 continue
@@ -237,7 +239,8 @@ class Linker:
                     self.report.add(fdoc.at("quotes", index, "speaker").error(
                         f"unknown speaker '{quote.speaker}'"
                         f"{did_you_mean(quote.speaker, speakers, self.person_spellings)}"
-                        " (a person in content/people/ or an anonymous source of this story)"))
+                        " (a person in content/people/, an organisation, or an anonymous source "
+                        "of this story)"))
                 continue
             citations = self.cite(story, quote.cite, fdoc, ("quotes", index, "cite"))
             if len(citations) != len(quote.cite):

@@ -21,6 +21,7 @@ from .model import (
     Facts,
     GlossaryTerm,
     Organisation,
+    Paragraph,
     Person,
     Place,
     SiteConfig,
@@ -199,58 +200,17 @@ def _load_glossary(root: Path, path: Path, report: Report) -> list[tuple[Glossar
 
 def _load_story(root: Path, folder: Path, report: Report) -> StorySource | None:
     slug = folder.name
-    article_path = folder / "article.md"
-    facts_path = folder / "facts.yaml"
-    shown_article = display_path(root, article_path)
     if not is_id(slug):
         report.add(Location(display_path(root, folder), 0, 0).error(
             f"story folder name '{slug}' is not a valid slug ({ID_HINT}); rename the folder"))
         return None
-    if not article_path.is_file():
-        report.add(Location(shown_article, 0, 0).error(
-            "missing: every story needs its article (see `build.py new`)"))
-        return None
-
-    def load_article() -> tuple[Article, YamlDocument] | None:
-        text = read_text(article_path, shown_article)
-        parts = split_front_matter(text, shown_article)
-        document = load_yaml_document(parts.front_matter, shown_article,
-                                      parts.front_matter_line - 1)
-        meta, problems = validate(ArticleMeta, document)
-        report.extend(problems)
-        body = parse_body(parts.body, shown_article, parts.body_line)
-        report.extend(body.diagnostics)
-        if meta is None or body.diagnostics:
-            return None
-        paragraphs = body.paragraphs
-        if meta.photo is not None:
-            from .model.article import Paragraph
-
-            caption = Paragraph("photo", 0, meta.photo.caption, document.at("photo").line,
-                                None, "caption")
-            if any(p.id == "photo" for p in paragraphs):
-                report.add(document.at("photo").error(
-                    "paragraph id 'photo' is reserved for the photo caption"))
-                return None
-            paragraphs = (caption, *paragraphs)
-        article = Article(meta, paragraphs, body.sections, body.order,
-                          {p.id: p for p in paragraphs})
-        return article, document
-
-    loaded = _guard(report, load_article)
+    loaded = load_article(root, folder / "article.md", report)
+    facts_path = folder / "facts.yaml"
     facts_document = YamlDocument(display_path(root, facts_path), None)
     facts: Facts | None = Facts()
     if facts_path.is_file():
-        shown_facts = display_path(root, facts_path)
-
-        def load_facts() -> Facts | None:
-            nonlocal facts_document
-            facts_document = load_yaml_document(read_text(facts_path, shown_facts), shown_facts)
-            model, problems = validate(Facts, facts_document)
-            report.extend(problems)
-            return model
-
-        facts = _guard(report, load_facts)
+        loaded_facts = _guard(report, _load_facts, root, facts_path, report)
+        facts, facts_document = loaded_facts if loaded_facts else (None, facts_document)
     else:
         report.add(Location(display_path(root, facts_path), 0, 0).warning(
             "no facts.yaml yet: the story is built from its article alone "
@@ -259,3 +219,43 @@ def _load_story(root: Path, folder: Path, report: Report) -> StorySource | None:
         return None
     article, article_document = loaded
     return StorySource(slug, article, article_document, facts, facts_document)
+
+
+def load_article(root: Path, path: Path, report: Report) -> tuple[Article, YamlDocument] | None:
+    """A story's article.md: front matter and citable paragraphs (the photo caption is `photo`)."""
+    shown = display_path(root, path)
+    if not path.is_file():
+        report.add(Location(shown, 0, 0).error(
+            "missing: every story needs its article (see `build.py new`)"))
+        return None
+    return _guard(report, _load_article, path, shown, report)
+
+
+def _load_article(path: Path, shown: str, report: Report) -> tuple[Article, YamlDocument] | None:
+    parts = split_front_matter(read_text(path, shown), shown)
+    document = load_yaml_document(parts.front_matter, shown, parts.front_matter_line - 1)
+    meta, problems = validate(ArticleMeta, document)
+    report.extend(problems)
+    body = parse_body(parts.body, shown, parts.body_line)
+    report.extend(body.diagnostics)
+    if meta is None or body.diagnostics:
+        return None
+    paragraphs = body.paragraphs
+    if meta.photo is not None:
+        if any(p.id == "photo" for p in paragraphs):
+            report.add(document.at("photo").error(
+                "paragraph id 'photo' is reserved for the photo caption"))
+            return None
+        caption = Paragraph("photo", 0, meta.photo.caption, document.at("photo").line, None,
+                            "caption")
+        paragraphs = (caption, *paragraphs)
+    article = Article(meta, paragraphs, body.sections, body.order, {p.id: p for p in paragraphs})
+    return article, document
+
+
+def _load_facts(root: Path, path: Path, report: Report) -> tuple[Facts, YamlDocument] | None:
+    shown = display_path(root, path)
+    document = load_yaml_document(read_text(path, shown), shown)
+    model, problems = validate(Facts, document)
+    report.extend(problems)
+    return (model, document) if model is not None else None

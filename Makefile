@@ -1,7 +1,9 @@
-# make site  - build the explainer site into site/ (creates .venv with pinned dependencies)
+# make site  - build the explainer site into site/ (creates .venv with pinned dependencies);
+#              ENGINE=properdocs or ENGINE=zensical builds it with another engine
 # make test  - lint, type-check and run every test
 # make serve - live preview on http://127.0.0.1:8000/
 PYTHON ?= python3
+ENGINE ?= mkdocs
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
@@ -15,7 +17,7 @@ $(STAMP): requirements.lock
 	@touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/python build.py build
+	$(BIN)/python build.py build --engine $(ENGINE)
 
 serve: $(STAMP)
 	$(BIN)/python build.py serve
@@ -42,9 +44,10 @@ goldens: $(STAMP)
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
-	.lock-venv/bin/pip install --quiet -e '.[dev]'
+	.lock-venv/bin/pip install --quiet -e '.[dev,engines]'
 	{ head -n 2 requirements.lock; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 clean:
-	rm -rf site generated .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	find generated -mindepth 1 ! -name .explainer-generated -delete 2>/dev/null || true

@@ -60,6 +60,66 @@ def slugify(text: str) -> str:
 
 def parse_body(body: str, path: str, first_line: int) -> ParsedBody:
     """`first_line` is the file line of the body's first line (after front matter)."""
+    return _parse_simple(body, first_line) or _parse_markdown(body, path, first_line)
+
+
+_ID_LINE = re.compile(r"^\{#([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)\}$")
+_HEADING = re.compile(r"^(#{1,6}) +(\S.*)$")
+# Anything that could make Markdown mean more than plain words: inline syntax, entities,
+# block markers at the start of a line, indented code.
+_NOT_SIMPLE = re.compile(r"[\\`*_\[\]<>!{}|~]|&#?\w+;|^\s*(?:[#>+=-]|\d+[.)])|^\s{4}|\s#+\s*$",
+                         re.MULTILINE)
+
+
+def _parse_simple(body: str, first_line: int) -> ParsedBody | None:
+    """The common case without markdown-it: every block is an id line, then either one `##`
+    subhead or paragraph lines of plain words. Anything else (or any problem to report) goes
+    to the full parser, which gives the same result for what this accepts (tests check it)."""
+    paragraphs: list[Paragraph] = []
+    sections: list[Section] = []
+    order: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    current: str | None = None
+    lines = body.split("\n")
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        match = _ID_LINE.match(lines[index])
+        if match is None or match.group(1) in seen:
+            return None
+        block_id = match.group(1)
+        seen.add(block_id)
+        start = index + 1
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = lines[start:end]
+        if not block:
+            return None
+        heading = _HEADING.match(block[0])
+        if heading is not None:
+            title = heading.group(2).strip()
+            if len(block) != 1 or _NOT_SIMPLE.search(title):
+                return None
+            sections.append(Section(block_id, title, first_line + start))
+            order.append(("section", block_id))
+            current = block_id
+        else:
+            text = "\n".join(block)
+            if _NOT_SIMPLE.search(text):
+                return None
+            paragraphs.append(Paragraph(block_id, len(paragraphs) + 1, " ".join(text.split()),
+                                        first_line + start, current))
+            order.append(("paragraph", block_id))
+        index = end
+    if not paragraphs:
+        return None
+    return ParsedBody(tuple(paragraphs), tuple(sections), tuple(order), ())
+
+
+def _parse_markdown(body: str, path: str, first_line: int) -> ParsedBody:
     tokens = _PARSER.parse(body)
     lines = body.split("\n")
     paragraphs: list[Paragraph] = []

@@ -15,12 +15,9 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .diagnostics import ContentError, Diagnostic, format_json
-from .draft import ReviewedFactsExist, draft_story, story_text, write_draft
-from .engine import ENGINES, EngineError, build_site
-from .extract import extract, to_score_json
+from .diagnostics import ContentError, Diagnostic, format_json, limit_per_file
+from .engine import ENGINES, EngineError, build_site, require_engine
 from .load import load_article, load_content
-from .newstory import StoryExists, create_story
 from .pipeline import check, generate_to_disk
 from .project import Project
 from .render.pages import RenderError
@@ -30,7 +27,7 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], stream: TextIO | None = None) -> None:
-    for diagnostic in diagnostics:
+    for diagnostic in limit_per_file(diagnostics):
         print(diagnostic.format(), file=stream or sys.stderr)
 
 
@@ -53,13 +50,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _generate(project: Project, quiet: bool = False) -> tuple[object, int]:
-    generated, written = generate_to_disk(project)
+    generated, written = generate_to_disk(project, jobs=default_jobs())
     _print_diagnostics(generated.report.warnings)
     if not quiet:
         print(f"generated {len(generated.pages)} files into "
               f"{_shown(project.docs_dir, project.root)}/ ({len(written.written)} written, "
               f"{written.unchanged} unchanged, {len(written.removed)} removed)", file=sys.stderr)
     return generated, EXIT_OK
+
+
+def default_jobs() -> int:
+    """Worker processes for rendering: the machine's cores, at most 4 (EXPLAINER_JOBS overrides)."""
+    configured = os.environ.get("EXPLAINER_JOBS", "")
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                      else os.cpu_count() or 1))
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -76,6 +82,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = Project.at(args.root)
+    require_engine(args.engine)  # a missing engine fails before anything is written
     generated, _ = _generate(project)
     run = build_site(project, generated.graph, engine=args.engine,  # type: ignore[attr-defined]
                      strict=not args.no_strict)
@@ -101,6 +108,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from .newstory import StoryExists, create_story  # trafilatura: only this verb needs it
+
     project = Project.at(args.root)
     if not args.source.is_file():
         print(f"error: {args.source}: no such file", file=sys.stderr)
@@ -135,6 +144,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
+    from .draft import ReviewedFactsExist, draft_story, story_text, write_draft
+    from .extract import extract, to_score_json
+
     project = Project.at(args.root)
     if args.story is None and args.source is None:
         print("error: name a story (build.py draft SLUG) or a file (--from FILE)",
@@ -218,7 +230,10 @@ def make_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("build", help="generate, then build the site into site/",
                          description="Generate the pages and build the static site. The site "
                                      "folder is replaced only if the build succeeds.")
-    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site engine")
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                   help="site engine: mkdocs (MkDocs + Material, the default), properdocs "
+                        "(ProperDocs + Material) or zensical (Zensical); all build the same "
+                        "pages (README, 'Engines')")
     p.add_argument("--no-strict", action="store_true",
                    help="do not fail on engine warnings (broken links, missing anchors)")
     p.set_defaults(func=cmd_build)

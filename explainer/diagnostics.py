@@ -97,6 +97,25 @@ class ContentError(Exception):
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
+def limit_per_file(diagnostics: Iterable[Diagnostic], limit: int = 50) -> list[Diagnostic]:
+    """At most `limit` problems per file, then one line saying how many more there are: a
+    broken file can produce thousands, and the first few are the ones to fix."""
+    shown: list[Diagnostic] = []
+    counts: dict[str, int] = {}
+    for diagnostic in diagnostics:
+        counts[diagnostic.path] = counts.get(diagnostic.path, 0) + 1
+        if counts[diagnostic.path] <= limit:
+            shown.append(diagnostic)
+    for path, count in counts.items():
+        if count > limit:
+            last = max(i for i, d in enumerate(shown) if d.path == path)
+            shown.insert(last + 1, Diagnostic(path, 0, 0, Severity.ERROR,
+                                              f"... and {count - limit:,} more problems in this "
+                                              "file (fix the first ones: they often cause the "
+                                              "rest)"))
+    return shown
+
+
 def format_json(diagnostics: Iterable[Diagnostic]) -> str:
     return json.dumps([d.as_json() for d in diagnostics], indent=2, ensure_ascii=False)
 

@@ -24,6 +24,7 @@ from .articles import slugify
 from .extract import Attribution, Extraction, KnownPerson, extract
 from .load import Content
 from .model import Article, Facts, Paragraph
+from .newstory import FACTS_TEMPLATE
 from .provenance import QuoteMatch, figure_in_text, find_quote
 
 QUALIFIERS = {
@@ -328,6 +329,8 @@ def write_draft(content_dir: Path, slug: str, draft: Draft, *, force: bool = Fal
     story = content_dir / "stories" / slug
     facts_path = story / "facts.yaml"
     backup = None
+    if facts_path.exists() and facts_path.read_text(encoding="utf-8") == FACTS_TEMPLATE:
+        facts_path.unlink()  # the untouched template `new` wrote: nothing to keep
     if facts_path.exists():
         existing = yaml.safe_load(facts_path.read_text(encoding="utf-8")) or {}
         reviewed = not isinstance(existing, dict) or existing.get("status", "reviewed") != "draft"

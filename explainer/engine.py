@@ -1,26 +1,63 @@
 """Stage 6: hand the generated pages to a site engine and publish its output safely.
 
-The engine builds into a temporary folder next to `site/`; only a successful build replaces
-`site/`, in one rename, so a failed build leaves the previous site untouched. The build date
-engines stamp into sitemaps comes from the content (SOURCE_DATE_EPOCH), so the same input gives
-byte-identical output.
+Three engines build the same pages (see README, "Engines"):
+
+- `mkdocs`: MkDocs + Material, the primary engine;
+- `properdocs`: ProperDocs (the maintained MkDocs 1.x fork) + Material; it reads mkdocs.yml
+  and runs its hook like MkDocs does;
+- `zensical`: Zensical (Material's successor); it reads mkdocs.yml but runs no hooks and no
+  MkDocs plugins, so the settings the hook takes from content/site.yaml reach it through an
+  effective config written for the one build (`INHERIT: mkdocs.yml` plus those settings).
+
+Generation never depends on the engine: `build.py build` writes the pages first and tells the
+hook (EXPLAINER_PAGES_READY=1) not to generate again. The engine builds into a temporary folder
+next to `site/`; only a successful build replaces `site/`, in one rename, so a failed build
+leaves the previous site untouched. The build date engines stamp into sitemaps comes from the
+content (SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
 """
 
 from __future__ import annotations
 
 import calendar
+import html
+import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .graph import SiteGraph
-from .project import Project
+from .project import Project, _TolerantLoader
 
-ENGINES = ("mkdocs",)
+ENGINES = ("mkdocs", "properdocs", "zensical")
+
+_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Engine:
+    name: str
+    title: str
+    modules: tuple[str, ...]  # importable when the engine (and its theme) is installed
+    packages: tuple[str, ...]  # what to install from PyPI to get them
+    runs_hooks: bool  # runs mkdocs.yml's `hooks:` (else: an effective config is written)
+
+
+_SPECS = {
+    "mkdocs": Engine("mkdocs", "MkDocs + Material", ("mkdocs", "material"),
+                     ("mkdocs", "mkdocs-material"), runs_hooks=True),
+    "properdocs": Engine("properdocs", "ProperDocs + Material", ("properdocs", "material"),
+                         ("properdocs", "mkdocs-material"), runs_hooks=True),
+    "zensical": Engine("zensical", "Zensical", ("zensical",), ("zensical",), runs_hooks=False),
+}
 
 
 class EngineError(Exception):
@@ -36,6 +73,31 @@ class EngineRun:
     output: str
 
 
+def site_settings(project: Project) -> dict[str, Any]:
+    """The engine settings content/site.yaml gives, as mkdocs.yml keys.
+
+    `site_name`, `site_description`, `site_url` and `theme: {language}`. Shared by the MkDocs
+    hook (`preview.on_config`) and the effective config written for engines without hooks.
+    Empty when site.yaml is missing or invalid: the content check reports that.
+    """
+    from .diagnostics import Report
+    from .load import _load_site
+
+    site = _load_site(project.root, project.content_dir / "site.yaml", Report())
+    if site is None:
+        return {}
+    # The theme prints these into <title>, headers and <meta content="..."> without escaping
+    # (they may hold HTML), so they arrive escaped: text from content never runs as HTML.
+    settings: dict[str, Any] = {"site_name": html.escape(site.title, quote=True)}
+    if site.description:
+        settings["site_description"] = html.escape(" ".join(site.description.split()),
+                                                   quote=True)
+    if site.base_url is not None:
+        settings["site_url"] = str(site.base_url)
+    settings["theme"] = {"language": site.language.split("-")[0]}
+    return settings
+
+
 def source_date_epoch(graph: SiteGraph) -> int:
     """The newest date the content states (a story's publication or retrieval), as epoch."""
     latest = (2000, 1, 1)
@@ -46,19 +108,126 @@ def source_date_epoch(graph: SiteGraph) -> int:
     return calendar.timegm((*latest, 0, 0, 0, 0, 0, 0))
 
 
-def engine_command(engine: str, project: Project, out_dir: Path, strict: bool) -> list[str]:
-    if engine == "mkdocs":
-        command = [sys.executable, "-m", "mkdocs", "build", "--clean",
-                   "-f", str(project.config_file), "-d", str(out_dir)]
+def require_engine(engine: str) -> Engine:
+    """The engine's description, or an EngineError saying what to install."""
+    spec = _SPECS.get(engine)
+    if spec is None:
+        raise EngineError(f"unknown engine '{engine}' (choose from {', '.join(ENGINES)})")
+    missing = [module for module in spec.modules if importlib.util.find_spec(module) is None]
+    if missing:
+        pins = " ".join(_pinned(package) for package in spec.packages)
+        raise EngineError(
+            f"engine '{engine}' ({spec.title}) is not installed in {sys.executable} "
+            f"(no module {', '.join(repr(m) for m in missing)}): run `make` (installs "
+            f"requirements.lock) or `{sys.executable} -m pip install {pins}`")
+    return spec
+
+
+def _pinned(package: str) -> str:
+    """`package==version` as requirements.lock pins it, else the bare name."""
+    lock = _PACKAGE_ROOT / "requirements.lock"
+    if lock.is_file():
+        wanted = package.lower().replace("_", "-")
+        for line in lock.read_text(encoding="utf-8").splitlines():
+            name, _, version = line.partition("==")
+            if version and name.strip().lower().replace("_", "-") == wanted:
+                return f"{package}=={version.strip()}"
+    return package
+
+
+def engine_command(engine: str, project: Project, out_dir: Path, strict: bool,
+                   config_file: Path | None = None) -> list[str]:
+    """The command that builds the site into `out_dir`.
+
+    MkDocs and ProperDocs take the output folder on the command line; Zensical has no such
+    option and reads it from `config_file`, the effective config (`write_effective_config`).
+    """
+    if engine in ("mkdocs", "properdocs"):
+        command = [sys.executable, "-m", engine, "build", "--clean",
+                   "-f", str(config_file or project.config_file), "-d", str(out_dir)]
         return command + (["--strict"] if strict else [])
+    if engine == "zensical":
+        if config_file is None:
+            raise EngineError("zensical needs an effective config (write_effective_config)")
+        return [sys.executable, "-m", "zensical", "build", "-f", str(config_file)] + (
+            ["--strict"] if strict else [])
     raise EngineError(f"unknown engine '{engine}' (choose from {', '.join(ENGINES)})")
+
+
+def effective_config(project: Project, out_dir: Path) -> dict[str, Any]:
+    """mkdocs.yml (inherited) plus what the hook would set, for an engine that runs no hooks.
+
+    Lives in the project folder, so `docs_dir`, `custom_dir` and the rest of mkdocs.yml keep
+    meaning what they mean there; `site_dir` is the staging folder. Only scalars and the theme
+    mapping are set, so merging (which appends lists) leaves nav, extensions and CSS as they are.
+    """
+    settings = site_settings(project)
+    config: dict[str, Any] = {
+        "INHERIT": os.path.relpath(project.config_file, project.root),
+        "site_dir": os.path.relpath(out_dir, project.root),
+        **{key: value for key, value in settings.items() if key != "theme"},
+    }
+    theme = dict(settings.get("theme", {}))
+    if "variant" not in _theme_of(project):
+        theme["variant"] = "classic"  # Material's look, as MkDocs and ProperDocs show it
+    if theme:
+        config["theme"] = theme
+    return config
+
+
+def _theme_of(project: Project) -> dict[str, Any]:
+    try:
+        loaded = yaml.load(project.config_file.read_text(encoding="utf-8"), _TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    theme = loaded.get("theme") if isinstance(loaded, dict) else None
+    return theme if isinstance(theme, dict) else {}
+
+
+def write_effective_config(project: Project, out_dir: Path) -> Path:
+    if not out_dir.resolve().is_relative_to(project.root):
+        raise EngineError(f"zensical builds only inside the project folder; site_dir "
+                          f"{project.site_dir} is outside {project.root} (change mkdocs.yml)")
+    handle, name = tempfile.mkstemp(prefix=".explainer-engine-", suffix=".yml",
+                                    dir=project.root)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write("# Written by build.py for one build and removed after it: mkdocs.yml plus "
+                     "the settings\n# the MkDocs hook takes from content/site.yaml (this engine "
+                     "runs no hooks).\n")
+        yaml.safe_dump(effective_config(project, out_dir), stream, sort_keys=False,
+                       allow_unicode=True, width=100)
+    return Path(name)
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_NOISE = re.compile(r"^(INFO\b|Build started$|Build finished in |No issues found$)")
+_STRICT_ABORT = "Aborted because --strict flag is set"
+
+
+def tidy_output(text: str) -> str:
+    """Engine output without colours, progress lines, or the traceback of a strict abort."""
+    lines = [line for line in _ANSI.sub("", text).splitlines() if not _NOISE.match(line)]
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if line.startswith("Traceback (most recent call last):"):
+            end = index + 1
+            while end < len(lines) and (not lines[end] or lines[end][0].isspace()):
+                end += 1
+            if end < len(lines) and _STRICT_ABORT in lines[end]:
+                kept.append(f"{_STRICT_ABORT} (the warnings are listed above)")
+                index = end + 1
+                continue
+        kept.append(line)
+        index += 1
+    return "\n".join(kept)
 
 
 def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
                strict: bool = True) -> EngineRun:
     """Run the engine on the generated docs and swap the result into place."""
-    import time
-
+    spec = require_engine(engine)
     site_dir = project.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
@@ -68,20 +237,24 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
     # The hook must import this very package, wherever the project folder is.
-    package_root = str(Path(__file__).resolve().parent.parent)
+    package_root = str(_PACKAGE_ROOT)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     started = time.perf_counter()
+    config_file: Path | None = None
     try:
-        result = subprocess.run(engine_command(engine, project, staging, strict),
+        if not spec.runs_hooks:
+            config_file = write_effective_config(project, staging)
+        result = subprocess.run(engine_command(engine, project, staging, strict, config_file),
                                 cwd=project.root, env=env, capture_output=True, text=True,
                                 check=False)
-        output = "\n".join(line for line in (result.stdout + result.stderr).splitlines()
-                           if not line.startswith("INFO"))
+        output = tidy_output(result.stdout + result.stderr)
         if result.returncode != 0:
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
         _swap(staging, site_dir)
     finally:
+        if config_file is not None:
+            config_file.unlink(missing_ok=True)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return EngineRun(engine, time.perf_counter() - started, output)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from . import routes
-from .dates import FuzzyDate
+from .dates import MONTHS, FuzzyDate
 from .diagnostics import Location
 from .model import (
     AnonymousSource,
@@ -74,6 +74,7 @@ class RoleNode:
 class PersonNode:
     id: str
     model: Person
+    source: str = ""  # the file it comes from, as shown in messages
     roles: list[RoleNode] = field(default_factory=list)
     quotes: list[QuoteNode] = field(default_factory=list)
     mentions: dict[str, list[CitationRef]] = field(default_factory=dict)  # story slug -> paras
@@ -216,6 +217,7 @@ class FigureNode:
 class OrganisationNode:
     id: str
     model: Organisation
+    source: str = ""
     parent: OrganisationNode | None = None
     children: list[OrganisationNode] = field(default_factory=list)
     country: PlaceNode | None = None
@@ -244,6 +246,7 @@ class OrganisationNode:
 class PlaceNode:
     id: str
     model: Place
+    source: str = ""
     within: PlaceNode | None = None
     contains: list[PlaceNode] = field(default_factory=list)
     mentions: dict[str, list[CitationRef]] = field(default_factory=dict)
@@ -275,6 +278,7 @@ class StoryNode:
     slug: str
     article: Article
     facts: Facts
+    sources: tuple[str, ...] = ()  # article.md and facts.yaml, as shown in messages
     authors: list[PersonNode] = field(default_factory=list)
     outlet: OrganisationNode | None = None
     photo_credits: list[PersonNode] = field(default_factory=list)
@@ -289,6 +293,7 @@ class StoryNode:
     people: list[PersonNode] = field(default_factory=list)
     organisations: list[OrganisationNode] = field(default_factory=list)
     places: list[PlaceNode] = field(default_factory=list)
+    topics: list[TopicNode] = field(default_factory=list)
 
     @property
     def headline(self) -> str:
@@ -302,12 +307,35 @@ class StoryNode:
     def sort_key(self) -> tuple[object, ...]:
         return (self.date.sort_key if self.date else ((0, 0, 0), (0, 0, 0), ""), self.slug)
 
+    @property
+    def month_label(self) -> str:
+        """'September 2016' (or '2016', or 'Undated'): how story lists group stories."""
+        point = self.date.start if self.date is not None else None
+        if point is None:
+            return "Undated"
+        return point.text(with_year=True, with_month=True) if point.month is None else \
+            f"{MONTHS[point.month]} {point.year}"
+
     def page(self, name: str = "index") -> str:
         return routes.story(self.slug, name)
 
     @property
     def top_figures(self) -> list[FigureNode]:
         return [f for f in self.figures if f.part_of is None]
+
+
+@dataclass(eq=False)
+class TopicNode:
+    """A topic named in stories' `topics:`; its page lists them, newest first."""
+
+    slug: str
+    name: str
+    stories: list[StoryNode] = field(default_factory=list)
+
+    kind = "topic"
+
+    def page(self, number: int = 1) -> str:
+        return routes.topic(self.slug, number)
 
 
 @dataclass(eq=False)
@@ -326,6 +354,9 @@ class SiteGraph:
     organisations: dict[str, OrganisationNode]
     places: dict[str, PlaceNode]
     glossary: list[GlossaryEntry]
+    topics: dict[str, TopicNode] = field(default_factory=dict)
+    #: content files read -> digest of their bytes (set when caches are in use)
+    versions: dict[str, str] = field(default_factory=dict)
 
     @property
     def glossary_sorted(self) -> list[GlossaryEntry]:
@@ -333,14 +364,22 @@ class SiteGraph:
 
     @property
     def abbreviations(self) -> dict[str, str]:
-        """Abbreviation -> expansion, for tooltips on every page."""
+        """Abbreviation -> expansion, for tooltips on every page: the glossary's, then those of
+        organisations ("IMU" -> "Islamic Movement of Uzbekistan")."""
         found: dict[str, str] = {}
         for entry in self.glossary:
             if entry.model.expansion:
                 found[entry.model.term] = entry.model.expansion
                 for alias in entry.model.aliases:
                     found.setdefault(alias, entry.model.expansion)
+        for org in self.organisations.values():
+            if org.model.abbreviation:
+                found.setdefault(org.model.abbreviation, org.model.name)
         return dict(sorted(found.items()))
+
+    @property
+    def topics_sorted(self) -> list[TopicNode]:
+        return sorted(self.topics.values(), key=lambda t: t.name.casefold())
 
     @property
     def events(self) -> list[EventNode]:

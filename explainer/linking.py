@@ -30,6 +30,7 @@ from .graph import (
     Speaker,
     SpeakerSummary,
     StoryNode,
+    TopicNode,
 )
 from .load import Content, StorySource
 from .mentions import NameIndex, build_index
@@ -46,14 +47,17 @@ class Linker:
     def __init__(self, content: Content, report: Report):
         self.content = content
         self.report = report
-        self.people = {k: PersonNode(k, e.model) for k, e in content.people.items()}
-        self.organisations = {k: OrganisationNode(k, e.model)
+        self.people = {k: PersonNode(k, e.model, source=e.document.path)
+                       for k, e in content.people.items()}
+        self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path)
                               for k, e in content.organisations.items()}
-        self.places = {k: PlaceNode(k, e.model) for k, e in content.places.items()}
+        self.places = {k: PlaceNode(k, e.model, source=e.document.path)
+                       for k, e in content.places.items()}
         self.person_spellings = _spellings(
             (k, [e.model.name, *e.model.aliases]) for k, e in content.people.items())
         self.stories: dict[str, StoryNode] = {
-            slug: StoryNode(slug, source.article, source.facts)
+            slug: StoryNode(slug, source.article, source.facts,
+                            sources=(source.article_document.path, source.facts_document.path))
             for slug, source in content.stories.items()}
 
     # ------------------------------------------------------------------ helpers
@@ -440,12 +444,27 @@ class Linker:
             person.stories.sort(key=lambda s: s.sort_key, reverse=True)
         for org in self.organisations.values():
             org.stories.sort(key=lambda s: s.sort_key, reverse=True)
+            org.events.sort(key=lambda e: e.sort_key)
         for place in self.places.values():
             place.stories.sort(key=lambda s: s.sort_key, reverse=True)
+            place.events.sort(key=lambda e: e.sort_key)
         if self.content.site is None:
             return None
         return SiteGraph(self.content.site, ordered, self.people, self.organisations, self.places,
-                         glossary)
+                         glossary, _topics(ordered))
+
+
+def _topics(stories: list[StoryNode]) -> dict[str, TopicNode]:
+    """Topics by slug; names that differ only in case or punctuation are one topic."""
+    topics: dict[str, TopicNode] = {}
+    for story in stories:  # newest first, so each topic lists its stories newest first
+        for name in story.facts.topics:
+            slug = slugify(name)
+            topic = topics.setdefault(slug, TopicNode(slug, name))
+            if story not in topic.stories:
+                topic.stories.append(story)
+                story.topics.append(topic)
+    return dict(sorted(topics.items()))
 
 
 def _spellings(entries: Iterable[tuple[str, list[str]]]) -> dict[str, str]:

@@ -6,6 +6,8 @@ so the linking stage does not pile "unknown id" errors on top of the real one.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from .articles import parse_body
-from .diagnostics import Location, Report
+from .diagnostics import Diagnostic, Location, Report
 from .model import (
     Article,
     ArticleMeta,
@@ -32,9 +34,9 @@ from .validation import validate
 from .yamlsource import YamlMap
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 CONTENT_DIR = "content"
-REGISTRIES = {"people": Person, "organisations": Organisation, "places": Place}
 BODY_FIELD: dict[type[BaseModel], str] = {
     Person: "bio", Organisation: "description", Place: "description"}
 
@@ -68,6 +70,8 @@ class Content:
     stories: dict[str, StorySource] = field(default_factory=dict)
     #: ids whose files exist but failed to load, per kind ("people", "stories", ...)
     broken: dict[str, set[str]] = field(default_factory=dict)
+    #: every file read (as shown in messages) -> digest of its bytes
+    versions: dict[str, str] = field(default_factory=dict)
 
     def is_broken(self, kind: str, item_id: str) -> bool:
         return item_id in self.broken.get(kind, set())
@@ -80,24 +84,74 @@ def display_path(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-def load_content(root: Path) -> tuple[Content, Report]:
+class FileCache:
+    """Parsed files kept between runs (the preview server, the benchmark): a file is parsed
+    again only when its bytes change; its diagnostics are replayed when it is not.
+
+    `versions` maps each file (as shown in messages) to a digest of its bytes, which the render
+    stage uses to tell which pages an edit affects.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, _Cached] = {}
+        self.versions: dict[str, str] = {}
+
+    def load(self, path: Path, shown: str, report: Report,
+             loader: Callable[[Path, str, Report], T | None]) -> T | None:
+        stat = path.stat()
+        key = (stat.st_size, stat.st_mtime_ns)
+        hit = self._entries.get(path)
+        if hit is None or hit.stat != key:
+            digest = hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
+            if hit is None or hit.digest != digest:
+                local = Report()
+                value = _guard(local, loader, path, shown, local)
+                hit = _Cached(key, digest, value, list(local.items))
+                self._entries[path] = hit
+            else:
+                hit.stat = key
+        self.versions[shown] = hit.digest
+        report.extend(hit.diagnostics)
+        return hit.value  # type: ignore[no-any-return]
+
+
+@dataclass
+class _Cached:
+    stat: tuple[int, int]
+    digest: str
+    value: Any
+    diagnostics: list[Diagnostic]
+
+
+def load_content(root: Path, cache: FileCache | None = None) -> tuple[Content, Report]:
+    """Read everything under content/; `cache` (optional) skips files that did not change."""
     report = Report()
-    content = Content(root=root)
+    files = cache or FileCache()
+    files.versions.clear()
+    content = Content(root=root, versions=files.versions)
     base = root / CONTENT_DIR
     if not base.is_dir():
         report.add(Location(CONTENT_DIR, 0, 0).error(
             f"no '{CONTENT_DIR}/' folder in {root}: run from the project folder or pass --root"))
         return content, report
-    content.site = _load_site(root, base / "site.yaml", report)
-    content.people = _load_registry(root, base / "people", Person, report, content)
+    site_path = base / "site.yaml"
+    if site_path.is_file():
+        content.site = files.load(site_path, display_path(root, site_path), report, _read_site)
+    else:
+        report.add(Location(display_path(root, site_path), 0, 0).error(
+            "missing: create it with at least 'title: ...' (see README, 'Content reference')"))
+    content.people = _load_registry(root, base / "people", Person, report, content, files)
     content.organisations = _load_registry(root, base / "organisations", Organisation, report,
-                                           content)
-    content.places = _load_registry(root, base / "places", Place, report, content)
-    content.glossary = _load_glossary(root, base / "glossary.yaml", report)
+                                           content, files)
+    content.places = _load_registry(root, base / "places", Place, report, content, files)
+    glossary_path = base / "glossary.yaml"
+    if glossary_path.is_file():
+        content.glossary = files.load(glossary_path, display_path(root, glossary_path), report,
+                                      _load_glossary) or []
     stories_dir = base / "stories"
     if stories_dir.is_dir():
         for story_dir in sorted(p for p in stories_dir.iterdir() if p.is_dir()):
-            story = _load_story(root, story_dir, report)
+            story = _load_story(root, story_dir, report, files)
             if story is None:
                 content.broken.setdefault("stories", set()).add(story_dir.name)
             else:
@@ -105,7 +159,10 @@ def load_content(root: Path) -> tuple[Content, Report]:
     return content, report
 
 
-T = TypeVar("T")
+def _document(report: Report, text: str, shown: str, line_offset: int = 0) -> YamlDocument:
+    document = load_yaml_document(text, shown, line_offset)
+    report.extend(document.warnings)
+    return document
 
 
 def _guard(report: Report, action: Callable[..., T | None], *args: Any) -> T | None:
@@ -118,23 +175,19 @@ def _guard(report: Report, action: Callable[..., T | None], *args: Any) -> T | N
 
 
 def _load_site(root: Path, path: Path, report: Report) -> SiteConfig | None:
-    shown = display_path(root, path)
-    if not path.is_file():
-        report.add(Location(shown, 0, 0).error(
-            "missing: create it with at least 'title: ...' (see README, 'Content reference')"))
-        return None
+    """content/site.yaml alone (the engine hooks need the site settings, nothing else)."""
+    return _guard(report, _read_site, path, display_path(root, path), report)
 
-    def load() -> SiteConfig | None:
-        document = load_yaml_document(read_text(path, shown), shown)
-        model, problems = validate(SiteConfig, document)
-        report.extend(problems)
-        return model
 
-    return _guard(report, load)
+def _read_site(path: Path, shown: str, report: Report) -> SiteConfig | None:
+    document = _document(report, read_text(path, shown), shown)
+    model, problems = validate(SiteConfig, document)
+    report.extend(problems)
+    return model
 
 
 def _load_registry(root: Path, folder: Path, model: type[M], report: Report,
-                   content: Content) -> dict[str, Entry[M]]:
+                   content: Content, files: FileCache) -> dict[str, Entry[M]]:
     entries: dict[str, Entry[M]] = {}
     if not folder.is_dir():
         return entries
@@ -144,7 +197,8 @@ def _load_registry(root: Path, folder: Path, model: type[M], report: Report,
             report.add(Location(shown, 0, 0).error(
                 f"file name '{path.name}' is not a valid id ({ID_HINT}); rename the file"))
             continue
-        entry = _guard(report, _load_registry_file, path, shown, model, report)
+        entry = files.load(path, shown, report, functools.partial(_load_registry_file,
+                                                                  model=model))
         if entry is None:
             content.broken.setdefault(folder.name, set()).add(path.stem)
         else:
@@ -152,11 +206,11 @@ def _load_registry(root: Path, folder: Path, model: type[M], report: Report,
     return entries
 
 
-def _load_registry_file(path: Path, shown: str, model: type[M],
-                        report: Report) -> Entry[M] | None:
+def _load_registry_file(path: Path, shown: str, report: Report,
+                        model: type[M]) -> Entry[M] | None:
     """One person/organisation/place: front matter fields plus the Markdown body."""
     parts = split_front_matter(read_text(path, shown), shown)
-    document = load_yaml_document(parts.front_matter, shown, parts.front_matter_line - 1)
+    document = _document(report, parts.front_matter, shown, parts.front_matter_line - 1)
     data = document.data if document.data is not None else YamlMap()
     body_field = BODY_FIELD[model]
     if isinstance(data, dict):
@@ -173,43 +227,38 @@ def _load_registry_file(path: Path, shown: str, model: type[M],
     return Entry(path.stem, found, document) if found is not None else None
 
 
-def _load_glossary(root: Path, path: Path, report: Report) -> list[tuple[GlossaryTerm, Location]]:
+def _load_glossary(path: Path, shown: str,
+                   report: Report) -> list[tuple[GlossaryTerm, Location]] | None:
     terms: list[tuple[GlossaryTerm, Location]] = []
-    if not path.is_file():
+    document = _document(report, read_text(path, shown), shown)
+    data = document.data
+    if data is None:
         return terms
-    shown = display_path(root, path)
-
-    def load() -> None:
-        document = load_yaml_document(read_text(path, shown), shown)
-        data = document.data
-        if data is None:
-            return None
-        if not isinstance(data, list):
-            report.add(document.at().error("the glossary is a list of terms: '- term: ...'"))
-            return None
-        for index, item in enumerate(data):
-            term, problems = validate(GlossaryTerm, document, item, (index,))
-            report.extend(problems)
-            if term is not None:
-                terms.append((term, document.at(index)))
-        return None
-
-    _guard(report, load)
+    if not isinstance(data, list):
+        report.add(document.at().error("the glossary is a list of terms: '- term: ...'"))
+        return terms
+    for index, item in enumerate(data):
+        term, problems = validate(GlossaryTerm, document, item, (index,))
+        report.extend(problems)
+        if term is not None:
+            terms.append((term, document.at(index)))
     return terms
 
 
-def _load_story(root: Path, folder: Path, report: Report) -> StorySource | None:
+def _load_story(root: Path, folder: Path, report: Report,
+                files: FileCache) -> StorySource | None:
     slug = folder.name
     if not is_id(slug):
         report.add(Location(display_path(root, folder), 0, 0).error(
             f"story folder name '{slug}' is not a valid slug ({ID_HINT}); rename the folder"))
         return None
-    loaded = load_article(root, folder / "article.md", report)
+    loaded = load_article(root, folder / "article.md", report, files)
     facts_path = folder / "facts.yaml"
     facts_document = YamlDocument(display_path(root, facts_path), None)
     facts: Facts | None = Facts()
     if facts_path.is_file():
-        loaded_facts = _guard(report, _load_facts, root, facts_path, report)
+        loaded_facts = files.load(facts_path, display_path(root, facts_path), report,
+                                  _load_facts)
         facts, facts_document = loaded_facts if loaded_facts else (None, facts_document)
     else:
         report.add(Location(display_path(root, facts_path), 0, 0).warning(
@@ -221,19 +270,20 @@ def _load_story(root: Path, folder: Path, report: Report) -> StorySource | None:
     return StorySource(slug, article, article_document, facts, facts_document)
 
 
-def load_article(root: Path, path: Path, report: Report) -> tuple[Article, YamlDocument] | None:
+def load_article(root: Path, path: Path, report: Report,
+                 files: FileCache | None = None) -> tuple[Article, YamlDocument] | None:
     """A story's article.md: front matter and citable paragraphs (the photo caption is `photo`)."""
     shown = display_path(root, path)
     if not path.is_file():
         report.add(Location(shown, 0, 0).error(
             "missing: every story needs its article (see `build.py new`)"))
         return None
-    return _guard(report, _load_article, path, shown, report)
+    return (files or FileCache()).load(path, shown, report, _load_article)
 
 
 def _load_article(path: Path, shown: str, report: Report) -> tuple[Article, YamlDocument] | None:
     parts = split_front_matter(read_text(path, shown), shown)
-    document = load_yaml_document(parts.front_matter, shown, parts.front_matter_line - 1)
+    document = _document(report, parts.front_matter, shown, parts.front_matter_line - 1)
     meta, problems = validate(ArticleMeta, document)
     report.extend(problems)
     body = parse_body(parts.body, shown, parts.body_line)
@@ -253,9 +303,8 @@ def _load_article(path: Path, shown: str, report: Report) -> tuple[Article, Yaml
     return article, document
 
 
-def _load_facts(root: Path, path: Path, report: Report) -> tuple[Facts, YamlDocument] | None:
-    shown = display_path(root, path)
-    document = load_yaml_document(read_text(path, shown), shown)
+def _load_facts(path: Path, shown: str, report: Report) -> tuple[Facts, YamlDocument] | None:
+    document = _document(report, read_text(path, shown), shown)
     model, problems = validate(Facts, document)
     report.extend(problems)
     return (model, document) if model is not None else None

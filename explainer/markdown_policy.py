@@ -21,6 +21,7 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Link targets as Python-Markdown reads them: inline links and reference definitions.
 _TARGETS = re.compile(r"\]\(\s*<?([^)>\s]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+_MAYBE_UNSAFE = re.compile(r"[<{`~]|\]\s*[(:\[]|&#|^\s{0,3}\[", re.MULTILINE)
 
 
 def _unsafe_target(target: str) -> bool:
@@ -32,8 +33,8 @@ def _unsafe_target(target: str) -> bool:
 
 def markdown_problem(text: str) -> str | None:
     """None if `text` is acceptable editor Markdown, else what is wrong (with its line)."""
-    if not text or not text.strip():
-        return None
+    if not text or not text.strip() or not _MAYBE_UNSAFE.search(text):
+        return None  # nothing here that could be HTML, a link, a fence or an attribute list
     lines = text.split("\n")
     tokens = _PARSER.parse(text)
     for token, block_map in _walk(tokens):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import ContentError, Diagnostic, Location
-from .pipeline import generate
+from .pipeline import Caches, generate
 from .project import Project
 from .render import PageSet
 from .render.markdown_text import escape
@@ -23,6 +23,8 @@ from .render.pages import RenderError
 log = logging.getLogger("mkdocs.plugins.explainer")
 
 _last_good: dict[str, PageSet] = {}
+#: parsed files and rendered pages kept between rebuilds: an edit redoes only what it touches
+_caches: dict[str, Caches] = {}
 
 
 def _project(config: Any) -> Project:
@@ -30,19 +32,18 @@ def _project(config: Any) -> Project:
 
 
 def on_config(config: Any) -> Any:
-    """Site title, description, URL and language come from content/site.yaml."""
-    from .diagnostics import Report
-    from .load import _load_site
+    """Site title, description, URL and language come from content/site.yaml.
 
-    project = _project(config)
-    site = _load_site(project.root, project.content_dir / "site.yaml", Report())
-    if site is not None:
-        config.site_name = site.title
-        if site.description:
-            config.site_description = " ".join(site.description.split())
-        if site.base_url is not None:
-            config.site_url = str(site.base_url)
-        config.theme["language"] = site.language.split("-")[0]
+    The same settings reach engines that run no hooks through `engine.site_settings` too.
+    """
+    from .engine import site_settings
+
+    for key, value in site_settings(_project(config)).items():
+        if key == "theme":
+            for name, setting in value.items():
+                config.theme[name] = setting
+        else:
+            config[key] = value
     return config
 
 
@@ -54,7 +55,7 @@ def on_files(files: Any, config: Any) -> Any:
     project = _project(config)
     key = str(project.root)
     try:
-        pages = generate(project).pages
+        pages = generate(project, _caches.setdefault(key, Caches())).pages
         _last_good[key] = pages
     except ContentError as error:
         pages = _with_banner(_last_good.get(key), error.errors)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,42 +26,53 @@ _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\. \. \.|\u2026)\s*")
 
 @dataclass(frozen=True)
 class NormalisedText:
-    """Text with quotation marks and whitespace normalised, and a map back to the original."""
+    """Text with quotation marks and whitespace normalised, and a map back to the original.
+
+    The map is piecewise: `anchors[i]` is (normalised offset, original offset) where a run of
+    unchanged characters starts, so building it costs one step per change, not per character.
+    """
 
     text: str
-    origin: tuple[int, ...]  # origin[i] = offset in the original of normalised char i
+    anchors: tuple[tuple[int, int], ...]
+
+    def origin(self, index: int) -> int:
+        """Offset in the original of normalised character `index`."""
+        position = bisect_right(self.anchors, (index, _BIG)) - 1
+        start, original = self.anchors[position]
+        return original + (index - start)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.origin(start), self.origin(end - 1) + 1
+
+
+_BIG = 1 << 62
+_CHANGES = re.compile(r"\s+|''")
 
 
 def normalise(original: str) -> NormalisedText:
-    out: list[str] = []
-    origin: list[int] = []
-    index = 0
-    length = len(original)
-    while index < length:
-        char = original[index]
-        if char.isspace():
-            while index + 1 < length and original[index + 1].isspace():
-                index += 1
-            if out and out[-1] != " ":
-                out.append(" ")
-                origin.append(index)
-            index += 1
+    translated = original.translate(_MARKS)
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    out_length = 0
+    position = 0
+    for match in _CHANGES.finditer(translated):
+        start, end = match.span()
+        if start > position:
+            anchors.append((out_length, position))
+            parts.append(translated[position:start])
+            out_length += start - position
+        replacement = '"' if match.group() == "''" else " "
+        if replacement == " " and (out_length == 0 or end == len(translated)):
+            position = end  # leading and trailing whitespace is dropped
             continue
-        if char == "'" and index + 1 < length and original[index + 1] == "'":
-            out.append('"')
-            origin.append(index)
-            index += 2
-            continue
-        out.append(char.translate(_MARKS))
-        origin.append(index)
-        index += 1
-    while out and out[-1] == " ":
-        out.pop()
-        origin.pop()
-    return NormalisedText("".join(out), tuple(origin))
+        anchors.append((out_length, start))
+        parts.append(replacement)
+        out_length += 1
+        position = end
+    if position < len(translated):
+        anchors.append((out_length, position))
+        parts.append(translated[position:])
+    return NormalisedText("".join(parts), tuple(anchors))
 
 
 def quote_segments(quote_text: str) -> list[str]:
@@ -89,11 +101,11 @@ def find_quote(quote_text: str, paragraphs: list[str]) -> QuoteMatch | str:
         return "the quote has no words"
     normalised = [normalise(p) for p in paragraphs]
     joined = " ".join(n.text for n in normalised)
-    owners: list[tuple[int, int]] = []  # joined index -> (paragraph, original offset)
-    for para, n in enumerate(normalised):
-        if owners:
-            owners.append((-1, -1))  # the joining space belongs to no paragraph
-        owners.extend((para, offset) for offset in n.origin)
+    starts: list[int] = []  # where each paragraph begins in `joined`
+    offset = 0
+    for n in normalised:
+        starts.append(offset)
+        offset += len(n.text) + 1
     spans: list[tuple[int, int, int]] = []
     position = 0
     for segment in segments:
@@ -101,21 +113,12 @@ def find_quote(quote_text: str, paragraphs: list[str]) -> QuoteMatch | str:
         if found < 0:
             return _explain(segment, joined[position:] if spans else joined)
         position = found + len(segment)
-        spans.extend(_split_by_paragraph(owners[found:position]))
+        for para, n in enumerate(normalised):  # split the segment per paragraph it touches
+            a = max(found, starts[para])
+            b = min(position, starts[para] + len(n.text))
+            if a < b:
+                spans.append((para, *n.original_span(a - starts[para], b - starts[para])))
     return QuoteMatch(tuple(spans))
-
-
-def _split_by_paragraph(owned: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """Turn a run of (paragraph, offset) into one (paragraph, start, end) per paragraph."""
-    spans: list[tuple[int, int, int]] = []
-    for para, offset in owned:
-        if para < 0:
-            continue
-        if spans and spans[-1][0] == para:
-            spans[-1] = (para, spans[-1][1], offset + 1)
-        else:
-            spans.append((para, offset, offset + 1))
-    return spans
 
 
 _TOKEN = re.compile(r"\w+(?:['\u2019-]\w+)*|[^\w\s]")
@@ -168,11 +171,13 @@ def _clip(text: str, limit: int = 90) -> str:
 # --------------------------------------------------------------------------- figures
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_A_SCALE = re.compile(r"\ban? (hundred|thousand|million|billion|trillion)\b")
 
 
 def _number_text(text: str) -> str:
     lowered = normalise(text).text.lower()
     lowered = _THOUSANDS.sub("", lowered)
+    lowered = _A_SCALE.sub(r"one \1", lowered)  # "a billion-year contract"
     lowered = lowered.replace("-", " ").replace(",", " ")
     return " ".join(w for w in lowered.split() if w != "and")
 

@@ -8,10 +8,13 @@ themselves, they ask for the page of an object.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 HOME = "index.md"
 STORIES = "stories/index.md"
-TIMELINE = "timeline.md"
+TIMELINE = "timeline/index.md"
+TOPICS = "topics/index.md"
+SCHEMA = "schemas/facts-v1.schema.json"
 PEOPLE = "people/index.md"
 ORGANISATIONS = "organisations/index.md"
 PLACES = "places/index.md"
@@ -25,6 +28,19 @@ def story(slug: str, page: str = "index") -> str:
     if page not in STORY_PAGES:
         raise ValueError(f"unknown story page {page!r}")
     return f"stories/{slug}/{page}.md"
+
+
+def stories_page(number: int) -> str:
+    """The list of all stories is paginated: page 1 is stories/index.md."""
+    return STORIES if number == 1 else f"stories/page/{number}.md"
+
+
+def topic(slug: str, number: int = 1) -> str:
+    return f"topics/{slug}/index.md" if number == 1 else f"topics/{slug}/page/{number}.md"
+
+
+def timeline_year(year: int | None) -> str:
+    return f"timeline/{year}.md" if year is not None else "timeline/undated.md"
 
 
 def person(person_id: str) -> str:
@@ -44,4 +60,15 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     fragment = f"#{anchor}" if anchor else ""
     if to_page == from_page:
         return fragment or posixpath.basename(to_page)
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".") + fragment
+    return _relative_path(posixpath.dirname(from_page), to_page) + fragment
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(from_dir: str, to_page: str) -> str:
+    """posixpath.relpath for our docs-relative paths (no '..' in them), cached: hot in rendering."""
+    start = from_dir.split("/") if from_dir else []
+    target = to_page.split("/")
+    common = 0
+    while common < min(len(start), len(target) - 1) and start[common] == target[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])

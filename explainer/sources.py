@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Location
-from .yamlsource import YamlProblem, load_yaml, position_of
+from .diagnostics import Diagnostic, Location
+from .yamlsource import YamlProblem, load_yaml_checked, position_of
 
-#: Files larger than this are refused before parsing: content is hand-edited text.
-MAX_FILE_BYTES = 16 * 1024 * 1024
+#: Files larger than this are refused before parsing: content is hand-edited text, and the
+#: longest news articles are a few hundred kilobytes.
+MAX_FILE_BYTES = 2 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -93,6 +94,7 @@ class YamlDocument:
 
     path: str
     data: Any
+    warnings: tuple[Diagnostic, ...] = ()
 
     def at(self, *loc: Any) -> Location:
         (line, col), _ = position_of(self.data, loc)
@@ -113,7 +115,8 @@ class YamlDocument:
 
 def load_yaml_document(text: str, shown_as: str, line_offset: int = 0) -> YamlDocument:
     try:
-        return YamlDocument(shown_as, load_yaml(text, shown_as, line_offset))
+        data, warnings = load_yaml_checked(text, shown_as, line_offset)
+        return YamlDocument(shown_as, data, tuple(warnings))
     except YamlProblem as problem:
         raise SourceProblem(
             Location(problem.diagnostic.path, problem.diagnostic.line, problem.diagnostic.col),

@@ -18,8 +18,6 @@ import yaml
 
 from .diagnostics import Diagnostic, Location, Severity
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 Position = tuple[int, int]  # 1-based line and column
 
 
@@ -54,93 +52,135 @@ class YamlProblem(Exception):
         super().__init__(diagnostic.format())
 
 
-class _Refusal(yaml.constructor.ConstructorError):
+class _Refusal(yaml.MarkedYAMLError):
     pass
 
 
-def _mark(node: yaml.Node, line_offset: int) -> Position:
-    return (node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+def _refuse(message: str, node: yaml.Node) -> _Refusal:
+    return _Refusal(None, None, message, node.start_mark)
 
 
-class _PositionLoader(_BaseLoader):  # type: ignore[misc]
-    line_offset = 0
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise _Refusal(
-                None, None,
-                "YAML anchors and aliases (&name, *name) are not allowed in content; the value "
-                "anchored here is reused elsewhere: write it out in full each time",
-                node.start_mark,
-            )
-        return super().construct_object(node, deep=True)
-
-    def construct_undefined(self, node: yaml.Node) -> Any:
-        raise _Refusal(
-            None, None,
-            f"YAML tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not allowed: "
-            "content is plain data (text, numbers, lists, mappings)",
-            node.start_mark,
-        )
+_CoreLoader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
+         "FALSE": False}
+_INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_STANDARD = "tag:yaml.org,2002:"
+_GLUED_COMMENT = re.compile(r"^\s+#[^\s#]")
+_PLAIN_TAGS = {_STANDARD + name for name in ("str", "int", "float", "bool", "null")}
 
 
-def _construct_map(loader: _PositionLoader, node: yaml.MappingNode) -> Any:
-    data = YamlMap()
-    data.where = _mark(node, loader.line_offset)
-    yield data
-    for key_node, value_node in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Refusal(None, None, "YAML merge keys (<<) are not allowed in content",
-                           key_node.start_mark)
-        key = loader.construct_object(key_node)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise _Refusal(None, None, "a mapping key must be plain text", key_node.start_mark)
-        if key in data:
-            first = data.key_where[key][0]
-            raise _Refusal(None, None, f"duplicate key '{key}' (first given on line {first})",
-                           key_node.start_mark)
-        data[key] = loader.construct_object(value_node)
-        data.key_where[key] = _mark(key_node, loader.line_offset)
-        data.value_where[key] = _mark(value_node, loader.line_offset)
+class _Converter:
+    """Builds plain data (with positions) from libyaml's node tree.
+
+    PyYAML's own constructors are general and slow; content needs only text, numbers,
+    booleans, null, lists and mappings. Plain scalars are typed like YAML 1.2's core schema
+    minus dates; every other tag, any alias, a merge key or a duplicate key is refused.
+    """
+
+    def __init__(self, line_offset: int, lines: list[str], path: str):
+        self.line_offset = line_offset
+        self.seen: set[int] = set()
+        self.lines = lines
+        self.path = path
+        self.warnings: list[Diagnostic] = []
+
+    def mark(self, node: yaml.Node) -> Position:
+        return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+    def convert(self, node: yaml.Node) -> Any:
+        if id(node) in self.seen:
+            raise _refuse("YAML anchors and aliases (&name, *name) are not allowed in content; "
+                          "the value anchored here is reused elsewhere: write it out in full "
+                          "each time", node)
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _STANDARD + "seq":
+                raise self.bad_tag(node)
+            items = YamlList()
+            items.where = self.mark(node)
+            for item in node.value:
+                items.append(self.convert(item))
+                items.item_where.append(self.mark(item))
+            return items
+        if node.tag != _STANDARD + "map":
+            raise self.bad_tag(node)
+        mapping = YamlMap()
+        mapping.where = self.mark(node)
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _refuse("a mapping key must be plain text", key_node)
+            if key_node.value == "<<" and _plain(key_node):
+                raise _refuse("YAML merge keys (<<) are not allowed in content", key_node)
+            key = self.convert(key_node)
+            if key in mapping:
+                first = mapping.key_where[key][0]
+                raise _refuse(f"duplicate key '{key}' (first given on line {first})", key_node)
+            mapping[key] = self.convert(value_node)
+            mapping.key_where[key] = self.mark(key_node)
+            mapping.value_where[key] = self.mark(value_node)
+        return mapping
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        value = node.value
+        if node.tag not in _PLAIN_TAGS:
+            raise self.bad_tag(node)
+        if not _plain(node):
+            return value  # quoted or block scalars are text
+        self.check_hashtag(node)
+        if _NULL.match(value):
+            return None
+        if value in _BOOL:
+            return _BOOL[value]
+        if _INT.match(value):
+            return int(value.replace("_", ""))
+        if _FLOAT.match(value):
+            return float(value.replace("_", ""))
+        return value
+
+    def check_hashtag(self, node: yaml.ScalarNode) -> None:
+        """`text: #IStandWithAhmed is trending` loses everything from ' #': YAML reads it as a
+        comment. A comment glued to its '#' right after a value is almost always that."""
+        end = node.end_mark
+        if end.line >= len(self.lines):
+            return  # (no '#' anywhere in the text: nothing to check)
+        rest = self.lines[end.line][end.column:]
+        if _GLUED_COMMENT.match(rest):
+            column = end.column + rest.index("#") + 1
+            where = Location(self.path, end.line + 1 + self.line_offset, column)
+            self.warnings.append(where.warning(
+                f"'{rest.strip()[:30]}' is read as a YAML comment, so the value ends at "
+                f"'{node.value[-30:]}'; put the value in quotes to keep the '#'"))
+
+    def bad_tag(self, node: yaml.Node) -> _Refusal:
+        tag = node.tag.replace(_STANDARD, "!!")
+        return _refuse(f"YAML tag '{tag}' is not allowed: content is plain data (text, numbers, "
+                       "lists, mappings)", node)
 
 
-def _construct_seq(loader: _PositionLoader, node: yaml.SequenceNode) -> Any:
-    data = YamlList()
-    data.where = _mark(node, loader.line_offset)
-    yield data
-    for item in node.value:
-        data.append(loader.construct_object(item))
-        data.item_where.append(_mark(item, loader.line_offset))
-
-
-_PositionLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_PositionLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-_PositionLoader.add_constructor("tag:yaml.org,2002:omap", _PositionLoader.construct_undefined)
-_PositionLoader.add_constructor("tag:yaml.org,2002:set", _PositionLoader.construct_undefined)
-_PositionLoader.add_constructor("tag:yaml.org,2002:timestamp",
-                                _PositionLoader.construct_yaml_str)
-_PositionLoader.add_constructor(None, _PositionLoader.construct_undefined)
-
-# Implicit types: keep YAML 1.2-ish booleans, never turn text into dates.
-_PositionLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _first in "tTfF":
-    _PositionLoader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), [_first])
-_PositionLoader.add_constructor("tag:yaml.org,2002:bool", _PositionLoader.construct_yaml_bool)
+def _plain(node: yaml.ScalarNode) -> bool:
+    """An unquoted, non-block scalar (libyaml says style '', the pure-Python parser None)."""
+    return not node.style
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     """Load one YAML document. `line_offset` shifts reported lines (front matter in a file)."""
-    loader_class = type("_Loader", (_PositionLoader,), {"line_offset": line_offset})
-    loader = loader_class(text)
+    return load_yaml_checked(text, path, line_offset)[0]
+
+
+def load_yaml_checked(text: str, path: str,
+                      line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
+    """Load one YAML document, with warnings about likely mistakes (a '#' cutting text)."""
+    loader = _CoreLoader(text)
     try:
-        return loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        raise YamlProblem(_diagnostic(exc, path, line_offset)) from None
+        node = loader.get_single_node()
+        if node is None:
+            return None, []
+        converter = _Converter(line_offset, text.split("\n") if "#" in text else [], path)
+        return converter.convert(node), converter.warnings
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = before.count("\n") + 1 + line_offset
@@ -148,6 +188,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise YamlProblem(Location(path, line, col).error(
             f"character U+{code:04X} is not allowed in YAML ({exc.reason})")) from None
+    except yaml.MarkedYAMLError as exc:
+        raise YamlProblem(_diagnostic(exc, path, line_offset)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Location(path, line_offset + 1, 1).error(f"YAML error: {exc}")) from None
     finally:

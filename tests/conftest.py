@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +29,56 @@ def copy_project(destination: Path, content_from: Path = REPO) -> Path:
     hook.mkdir()
     shutil.copy(REPO / "explainer" / "mkdocs_hook.py", hook / "mkdocs_hook.py")
     return destination
+
+
+SEED_STORY = "tajikistan-interpol"
+
+
+def copy_seed_project(destination: Path) -> Path:
+    """The repository's project with the seed as its only story, and only the registry entries
+    the seed's pages show (found by linking the repository's content): seed tests stay stable
+    as other stories are added."""
+    copy_project(destination)
+    content = destination / "content"
+    keep = _seed_registry()
+    for story in (content / "stories").iterdir():
+        if story.name != SEED_STORY:
+            shutil.rmtree(story)
+    for kind in ("people", "organisations", "places"):
+        for path in (content / kind).glob("*.md"):
+            if (kind, path.stem) not in keep:
+                path.unlink()
+    return destination
+
+
+@functools.lru_cache(maxsize=1)
+def _seed_registry() -> frozenset[tuple[str, str]]:
+    from explainer.pipeline import check
+    from explainer.project import Project
+
+    graph, report = check(Project.at(REPO))
+    assert graph is not None and not report.errors, "the repository's content must be valid"
+    story = next(s for s in graph.stories if s.slug == SEED_STORY)
+    nodes: list[object] = [*story.people, *story.organisations, *story.places,
+                           *(q.speaker for q in story.quotes), *story.authors,
+                           *(e.organisation for e in graph.glossary if e.organisation)]
+    keep: set[tuple[str, str]] = set()
+    while nodes:
+        node = nodes.pop()
+        kind = {"person": "people", "organisation": "organisations", "place": "places"}.get(
+            getattr(node, "kind", ""))
+        if kind is None or (kind, node.id) in keep:  # type: ignore[attr-defined]
+            continue
+        keep.add((kind, node.id))  # type: ignore[attr-defined]
+        for attribute in ("parent", "country", "within"):
+            related = getattr(node, attribute, None)
+            if related is not None:
+                nodes.append(related)
+        for role in getattr(node, "roles", []):
+            organisation = getattr(role, "organisation", None)
+            if organisation is not None:
+                nodes.append(organisation)
+    return frozenset(keep)
 
 
 @pytest.fixture

@@ -13,17 +13,18 @@ from explainer.cli import main
 from explainer.extract import extract, to_score_json
 from explainer.provenance import normalise
 
-from .conftest import REPO
+from .conftest import REPO, copy_seed_project
 
 SEED = REPO / "content/stories/tajikistan-interpol"
 PAGES = REPO / "tests/fixtures/pages"
 
 
 @pytest.fixture
-def seed_copy(minimal_project: Path) -> Path:
-    """The minimal project plus the seed's registries and a fresh story made by `new`."""
+def seed_copy(minimal_project: Path, tmp_path: Path) -> Path:
+    """The minimal project plus the seed story's registry entries (no seed story itself)."""
+    seed = copy_seed_project(tmp_path / "seed")
     for name in ("people", "organisations", "places"):
-        shutil.copytree(REPO / "content" / name, minimal_project / "content" / name,
+        shutil.copytree(seed / "content" / name, minimal_project / "content" / name,
                         dirs_exist_ok=True)
     return minimal_project
 

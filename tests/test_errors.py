@@ -25,6 +25,10 @@ def apply_case(root: Path, case: dict[str, object]) -> None:
             path.write_text(change["write"], encoding="utf-8")
         elif "write_hex" in change:
             path.write_bytes(bytes.fromhex(change["write_hex"]))
+        elif "write_repeat" in change:
+            head = path.read_text(encoding="utf-8") if path.exists() else ""
+            repeat = change["write_repeat"]
+            path.write_text(head + repeat["text"] * repeat["times"], encoding="utf-8")
         elif "delete" in change:
             path.unlink()
         else:

@@ -13,7 +13,7 @@ from explainer.ingest import read_article
 from explainer.newstory import escape_paragraph
 from explainer.sources import split_front_matter
 
-from .conftest import REPO
+from .conftest import REPO, copy_seed_project
 
 PAGES = REPO / "tests" / "fixtures" / "pages"
 CORPUS = REPO / "tests" / "corpus" / "wikinews"
@@ -52,8 +52,9 @@ def test_seed_from_text_and_from_a_saved_page(minimal_project: Path, source: str
     assert texts[0].startswith("DUSHANBE -- Tajikistan is strengthening co-operation")
     # The ids match the hand-made story: its reviewed facts validate against the new article.
     shutil.copy(SEED_FACTS, minimal_project / "content/stories/seed/facts.yaml")
+    seed = copy_seed_project(minimal_project.parent / "seed")
     for name in ("people", "organisations", "places"):
-        shutil.copytree(REPO / "content" / name, minimal_project / "content" / name,
+        shutil.copytree(seed / "content" / name, minimal_project / "content" / name,
                         dirs_exist_ok=True)
     capsys.readouterr()
     assert main(["--root", str(minimal_project), "check"]) == 0, capsys.readouterr().out

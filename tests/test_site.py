@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from explainer.cli import main
 
-from .conftest import REPO, copy_project
+from .conftest import REPO, copy_seed_project
 
 pytestmark = pytest.mark.engine
 
@@ -21,7 +21,7 @@ STORY = "tajikistan-interpol"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("seed") / "project")
+    root = copy_seed_project(tmp_path_factory.mktemp("seed") / "project")
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 
@@ -129,14 +129,14 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 
 def test_builds_are_byte_identical(tmp_path: Path, site: Path) -> None:
-    root = copy_project(tmp_path / "again")
+    root = copy_seed_project(tmp_path / "again")
     assert main(["--root", str(root), "build"]) == 0
     assert tree_digest(root / "site") == tree_digest(site)
 
 
 def test_a_failed_build_leaves_the_previous_site(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    root = copy_project(tmp_path / "project")
+    root = copy_seed_project(tmp_path / "project")
     assert main(["--root", str(root), "build"]) == 0
     before = tree_digest(root / "site")
     # An engine failure: a template links to a page that does not exist (strict mode).

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from jinja2.ext import Extension
 from jinja2.runtime import Context
 
-from .. import routes
+from .. import routes, structured
 from ..dates import FuzzyDate
 from ..graph import CitationRef
 from .markdown_text import Md, attribute, escape, escape_title, join
@@ -75,6 +75,38 @@ def links(context: Context, nodes: Iterable[Any], separator: str = " · ") -> Md
     return Md(separator.join(link(context, node) for node in nodes))
 
 
+def href(value: object) -> Md:
+    """An external address as a Markdown link target: characters that could end or break the
+    target are percent-encoded (the address itself was validated as http(s) at load)."""
+    from urllib.parse import quote
+
+    return Md(quote(str(value), safe=":/?#@!$&'*+,;=%-._~"))
+
+
+def text_fragment(quote: Any) -> Md:
+    """Link target to the quote's words in the original article (a URL text fragment,
+    `#:~:text=start,end`, percent-encoded as the spec asks); "" when the URL is unknown."""
+    from urllib.parse import quote as percent
+
+    from ..provenance import quote_segments
+
+    url = quote.story.article.meta.url
+    segments = quote_segments(quote.model.text)
+    if url is None or quote.model.kind != "direct" or not segments:
+        return Md("")
+
+    def encode(text: str) -> str:
+        return percent(text, safe="").replace("-", "%2D")
+
+    first, last = segments[0].split(), segments[-1].split()
+    if len(segments) == 1 and len(first) <= 8:
+        directive = encode(" ".join(first))
+    else:
+        directive = encode(" ".join(first[:5])) + "," + encode(" ".join(last[-5:]))
+    base = str(href(url))
+    return Md(base + (":~:" if "#" in base else "#:~:") + "text=" + directive)
+
+
 def here(anchor: str) -> Md:
     """A link target to an anchor on the current page."""
     from urllib.parse import quote
@@ -111,10 +143,14 @@ def title_attr(value: str) -> str:
 
 
 def yaml_string(value: str) -> Md:
-    """A JSON string (valid YAML) for page front matter."""
+    """A page's title or description for its front matter: a JSON string (valid YAML) of the
+    HTML-escaped text. The theme prints these into <title>, <meta content="..."> and headers
+    without escaping them (they may hold HTML), so they must arrive escaped."""
+    import html
     import json
 
-    return Md(json.dumps(" ".join(str(value).split()), ensure_ascii=False))
+    return Md(json.dumps(html.escape(" ".join(str(value).split()), quote=True),
+                         ensure_ascii=False))
 
 
 _TAG = re.compile(r"\{%.*?%\}|\{#.*?#\}")
@@ -132,9 +168,16 @@ class KeepLineEnds(Extension):
         return "\n".join(lines)
 
 
+def jsonld(data: dict[str, Any]) -> Md:
+    """JSON for page front matter (JSON is YAML); the theme prints it with `tojson`."""
+    import json
+
+    return Md(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
 def make_environment(templates_dir: Path) -> Environment:
     env = Environment(
-        extensions=[KeepLineEnds],
+        extensions=[KeepLineEnds, "jinja2.ext.do"],
         loader=FileSystemLoader(str(templates_dir)),
         undefined=StrictUndefined,
         autoescape=True,
@@ -148,7 +191,9 @@ def make_environment(templates_dir: Path) -> Environment:
         url=url, link=link, cite=cite, date=date_html, markdown=markdown, number=number,
         plural=plural, md=escape, title_attr=title_attr, yaml_string=yaml_string,
         capitalize_first=capitalize_first, links=links, join=join, attr=attribute, here=here,
+        href=href, jsonld=jsonld, text_fragment=text_fragment,
         e=escape, escape=escape, forceescape=escape, safe=markdown,
     )
-    env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)))
+    env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),
+                       schema=structured)
     return env

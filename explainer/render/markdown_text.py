@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 class Md(str):
@@ -31,7 +32,6 @@ class Md(str):
 # Characters with a meaning in Python-Markdown and the extensions we enable. `pymdownx.escapeall`
 # makes every one of them escapable with a backslash.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~=^:$-])")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _LEADING_NUMBER = re.compile(r"^(\d+)([.)])")
 _SPACE = re.compile(r"\s+")
 
@@ -40,8 +40,14 @@ def escape(value: object) -> Md:
     """Plain text -> one line of Markdown that renders as exactly that text."""
     if hasattr(value, "__html__"):
         return Md(value.__html__())
-    text = _SPACE.sub(" ", str(value))
-    text = "".join(_HTML.get(ch, ch) for ch in text)
+    return _escape_text(str(value))
+
+
+@lru_cache(maxsize=262144)
+def _escape_text(value: str) -> Md:
+    """Cached: the same names, labels and titles are printed on many pages."""
+    text = _SPACE.sub(" ", value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     text = _LEADING_NUMBER.sub(r"\1\\\2", text)
     if text.startswith("."):
@@ -49,7 +55,8 @@ def escape(value: object) -> Md:
     return Md(text)
 
 
-def escape_title(value: object, limit: int = 400) -> str:
+@lru_cache(maxsize=65536)
+def escape_title(value: str, limit: int = 400) -> str:
     """Text for a Markdown link title ("..."): one line, quotes and markup neutralised."""
     text = " ".join(str(value).split())
     if len(text) > limit:

@@ -7,8 +7,10 @@ Pages are kept in memory as bytes keyed by their path in the docs folder; writin
 from __future__ import annotations
 
 import contextlib
+import multiprocessing as mp
+import re
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,19 @@ from typing import Any
 from jinja2 import Environment
 
 from .. import routes
-from ..graph import SiteGraph, StoryNode
+from ..exports import SCHEMA_PATH, json_schema, story_files
+from ..graph import EventNode, SiteGraph, StoryNode
+from .dependencies import (
+    EVERYTHING,
+    RenderCache,
+    everything_version,
+    fingerprint,
+    organisation_sources,
+    person_sources,
+    place_sources,
+    story_sources,
+    templates_version,
+)
 from .environment import make_environment
 from .markdown_text import Md, escape
 
@@ -27,6 +41,9 @@ class RenderError(Exception):
     def __init__(self, path: str, line: int, message: str):
         self.path, self.line, self.message = path, line, message
         super().__init__(f"{path}:{line}: {message}")
+
+    def __reduce__(self) -> tuple[type[RenderError], tuple[str, int, str]]:
+        return (RenderError, (self.path, self.line, self.message))  # crosses processes
 
 
 @dataclass
@@ -52,15 +69,60 @@ class PagePlan:
     path: str
     template: str
     context: dict[str, Any]
+    #: the content files the page is made from (None: the whole site)
+    sources: frozenset[str] | None = EVERYTHING
+
+
+def paginated(items: list[Any], size: int, route: Callable[[int], str]
+              ) -> list[tuple[str, dict[str, Any]]]:
+    """(path, context) per page of `items`; context holds the page's items and the pager."""
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    pages = [route(n) for n in range(1, len(chunks) + 1)]
+    return [(pages[n], {"items": chunk, "pager": Pager(n + 1, pages)})
+            for n, chunk in enumerate(chunks)]
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    pages: list[str]
+
+    @property
+    def count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def previous(self) -> str | None:
+        return self.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.pages[self.number] if self.number < self.count else None
+
+
+def events_by_year(graph: SiteGraph) -> dict[int | None, list[EventNode]]:
+    years: dict[int | None, list[EventNode]] = {}
+    for event in graph.events:
+        years.setdefault(event.model.date.year, []).append(event)
+    return dict(sorted(years.items(), key=lambda item: (item[0] is None, item[0] or 0)))
 
 
 def plan_pages(graph: SiteGraph) -> list[PagePlan]:
+    size = graph.site.stories_per_page
+    years = events_by_year(graph)
     plans = [
-        PagePlan(routes.HOME, "home.md.j2", {"stories": graph.stories[:graph.site.stories_per_page],
-                                            "more_stories": len(graph.stories) >
-                                            graph.site.stories_per_page}),
-        PagePlan(routes.STORIES, "stories.md.j2", {}),
-        PagePlan(routes.TIMELINE, "timeline.md.j2", {}),
+        PagePlan(routes.HOME, "home.md.j2", {"stories": graph.stories[:size],
+                                            "more_stories": len(graph.stories) > size}),
+        *(PagePlan(path, "stories.md.j2", context)
+          for path, context in paginated(graph.stories, size, routes.stories_page)),
+        PagePlan(routes.TOPICS, "topics.md.j2", {}),
+        *(PagePlan(path, "topic.md.j2", {"topic": topic, **context})
+          for topic in graph.topics.values()
+          for path, context in paginated(topic.stories, size, topic.page)),
+        PagePlan(routes.TIMELINE, "timeline.md.j2", {"years": years}),
+        *(PagePlan(routes.timeline_year(year), "timeline_year.md.j2",
+                   {"year": year, "events": events, "years": years})
+          for year, events in years.items()),
         PagePlan(routes.PEOPLE, "people.md.j2", {
             "people": sorted(graph.people.values(), key=lambda p: p.sort_name),
             "anonymous": [a for s in graph.stories for a in s.anonymous]}),
@@ -71,35 +133,54 @@ def plan_pages(graph: SiteGraph) -> list[PagePlan]:
         PagePlan(routes.GLOSSARY, "glossary.md.j2", {}),
     ]
     for story in graph.stories:
-        plans.append(PagePlan(story.page("index"), "story_overview.md.j2", {"story": story}))
-        plans.append(PagePlan(story.page("timeline"), "story_timeline.md.j2", {"story": story}))
-        plans.append(PagePlan(story.page("quotes"), "story_quotes.md.j2", {"story": story}))
-        plans.append(PagePlan(story.page("figures"), "story_figures.md.j2", {"story": story}))
-        plans.append(PagePlan(story.page("source"), "story_source.md.j2", _source_context(story)))
+        sources = frozenset(story_sources(story))
+        context = {"story": story}
+        plans.append(PagePlan(story.page("index"), "story_overview.md.j2", context, sources))
+        plans.append(PagePlan(story.page("timeline"), "story_timeline.md.j2", context, sources))
+        plans.append(PagePlan(story.page("quotes"), "story_quotes.md.j2", context, sources))
+        plans.append(PagePlan(story.page("figures"), "story_figures.md.j2", context, sources))
+        plans.append(PagePlan(story.page("source"), "story_source.md.j2", _source_context(story),
+                              sources))
     for person in graph.people.values():
-        plans.append(PagePlan(person.page, "person.md.j2", {"person": person}))
+        plans.append(PagePlan(person.page, "person.md.j2", {"person": person},
+                              frozenset(person_sources(person))))
     for org in graph.organisations.values():
-        plans.append(PagePlan(org.page, "organisation.md.j2", {"org": org}))
+        plans.append(PagePlan(org.page, "organisation.md.j2", {"org": org},
+                              frozenset(organisation_sources(org))))
     for place in graph.places.values():
-        plans.append(PagePlan(place.page, "place.md.j2", {"place": place}))
+        plans.append(PagePlan(place.page, "place.md.j2", {"place": place},
+                              frozenset(place_sources(place))))
     return plans
 
 
 def _source_context(story: StoryNode) -> dict[str, Any]:
+    """The source page's context; built lazily (annotating every paragraph costs time)."""
     return {
         "story": story,
         "blocks": [("paragraph", p.id) for p in story.article.paragraphs if p.kind == "caption"]
         + list(story.article.order),
         "sections": {s.id: s for s in story.article.sections},
         "paragraphs": story.article.by_id,
-        "annotated": {p.id: annotate(p.id, p.text, story) for p in story.article.paragraphs},
+        "annotated": _Annotations(story),
     }
+
+
+class _Annotations:
+    """Paragraph id -> annotated text, computed when the template asks (not for cache hits)."""
+
+    def __init__(self, story: StoryNode):
+        self.story = story
+
+    def __getitem__(self, paragraph_id: str) -> Md:
+        paragraph = self.story.article.by_id[paragraph_id]
+        return annotate(paragraph_id, paragraph.text, self.story)
 
 
 def annotate(paragraph_id: str, text: str, story: StoryNode) -> Md:
     """Paragraph text with each direct quote's words marked and labelled with its speaker."""
-    marks = sorted((start, end, quote) for quote in story.quotes
-                   for pid, start, end in quote.spans if pid == paragraph_id)
+    marks = sorted(((start, end, quote) for quote in story.quotes
+                    for pid, start, end in quote.spans if pid == paragraph_id),
+                   key=lambda mark: (mark[0], mark[1], mark[2].id))
     out: list[str] = []
     position = 0
     for start, end, quote in marks:
@@ -113,27 +194,131 @@ def annotate(paragraph_id: str, text: str, story: StoryNode) -> Md:
     return Md("".join(out))
 
 
-def abbreviations_block(abbreviations: dict[str, str], text: str) -> str:
-    """Definitions for Python-Markdown's `abbr`, for the abbreviations this page uses."""
-    used = [(term, expansion) for term, expansion in abbreviations.items() if term in text]
-    if not used:
-        return ""
-    lines = [f"*[{term}]: {' '.join(expansion.split())}" for term, expansion in used]
-    return "\n" + "\n".join(lines) + "\n"
+_CAPITALISED = re.compile(r"\b[A-Z0-9]\w*")
 
 
-def render_site(graph: SiteGraph, templates_dir: Path) -> PageSet:
+class Abbreviations:
+    """Definitions for Python-Markdown's `abbr`, for the abbreviations a page uses: found with
+    one regular expression per page, so the cost does not grow with the glossary."""
+
+    def __init__(self, expansions: dict[str, str]):
+        self.expansions = expansions
+        self.words = {t for t in expansions if _CAPITALISED.fullmatch(t)}
+        self.others = [t for t in expansions if t not in self.words]  # "U.N.", "e-mail": scanned
+
+    def block(self, text: str) -> str:
+        if not self.expansions:
+            return ""
+        used = sorted((set(_CAPITALISED.findall(text)) & self.words)
+                      | {t for t in self.others if t in text})
+        if not used:
+            return ""
+        lines = [f"*[{term}]: {' '.join(self.expansions[term].split())}" for term in used]
+        return "\n" + "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pages: PageSet
+    rendered: int  # pages rendered this time (the others came from the cache)
+
+
+#: Rendering in worker processes pays off only for many pages (forking costs ~50 ms).
+PARALLEL_THRESHOLD = 400
+_shared: dict[str, Any] = {}  # what forked workers inherit: environment, plans, graph
+
+
+def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None = None,
+                versions: Mapping[str, str] | None = None, jobs: int = 1) -> Rendered:
+    """All pages and data files. With a cache and the content files' versions, a page whose
+    files and templates did not change since the previous run is reused instead of rendered.
+    With `jobs` > 1, the work is shared by that many forked processes (same output)."""
     env = make_environment(templates_dir / "pages")
     pages = PageSet()
-    abbreviations = graph.abbreviations
-    for plan in plan_pages(graph):
-        text = _render(env, plan, graph, templates_dir)
-        pages.add(plan.path, text + abbreviations_block(abbreviations, text))
+    abbreviations = Abbreviations(graph.abbreviations)
+    base = templates_version(templates_dir) if cache is not None else ""
+    everything = everything_version(versions or {}) if cache is not None else ""
+    plans = plan_pages(graph)
+    texts: list[str | None] = [None] * len(plans)
+    keys: list[str] = [""] * len(plans)
+    exports: dict[str, dict[str, str]] = {}
+    export_keys: dict[str, str] = {}
+    if cache is not None:
+        for index, plan in enumerate(plans):
+            keys[index] = fingerprint(base, plan.sources, versions or {}, everything)
+            hit = cache.pages.get(plan.path)
+            if hit is not None and hit[0] == keys[index]:
+                texts[index] = hit[1]
+        for story in graph.stories:
+            export_keys[story.slug] = fingerprint(base, frozenset(story_sources(story)),
+                                                  versions or {}, everything)
+            saved = cache.exports.get(story.slug)
+            if saved is not None and saved[0] == export_keys[story.slug]:
+                exports[story.slug] = saved[1]
+    work = _Work(env, plans, graph, templates_dir,
+                 todo=[index for index, text in enumerate(texts) if text is None],
+                 stories=[s for s in graph.stories if s.slug not in exports])
+    rendered, exported = work.run(jobs)
+    for index, text in rendered:
+        texts[index] = text
+        if cache is not None:
+            cache.pages[plans[index].path] = (keys[index], text)
+    for slug, files in exported:
+        exports[slug] = files
+        if cache is not None:
+            cache.exports[slug] = (export_keys[slug], files)
+    for plan, page_text in zip(plans, texts, strict=True):
+        assert page_text is not None
+        pages.add(plan.path, page_text + abbreviations.block(page_text))
+    for story in graph.stories:
+        for file_path, data in exports[story.slug].items():
+            pages.add(file_path, data)
+    if graph.stories:
+        pages.add(SCHEMA_PATH, json_schema())
     assets = templates_dir / "assets"
     if assets.is_dir():
         for path in sorted(p for p in assets.rglob("*") if p.is_file()):
             pages.add(f"{routes.ASSETS}/{path.relative_to(assets).as_posix()}", path.read_bytes())
-    return pages
+    return Rendered(pages, len(work.todo))
+
+
+@dataclass
+class _Work:
+    """Pages to render and stories to export, done here or shared by forked processes."""
+
+    env: Environment
+    plans: list[PagePlan]
+    graph: SiteGraph
+    templates_dir: Path
+    todo: list[int]
+    stories: list[StoryNode]
+
+    def run(self, jobs: int) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+        size = len(self.todo) + len(self.stories)
+        if jobs <= 1 or size < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
+            return self.part(0, 1)
+        _shared["work"] = self
+        try:
+            with mp.get_context("fork").Pool(jobs) as pool:
+                parts = pool.starmap(_run_part, [(n, jobs) for n in range(jobs)])
+        finally:
+            _shared.clear()
+        return ([item for pages, _ in parts for item in pages],
+                [item for _, files in parts for item in files])
+
+    def part(self, number: int, count: int
+             ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+        pages = [(index, _render(self.env, self.plans[index], self.graph, self.templates_dir))
+                 for index in self.todo[number::count]]
+        files = [(story.slug, story_files(story, self.graph))
+                 for story in self.stories[number::count]]
+        return pages, files
+
+
+def _run_part(number: int, count: int
+              ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+    work: _Work = _shared["work"]
+    return work.part(number, count)
 
 
 def _render(env: Environment, plan: PagePlan, graph: SiteGraph, templates_dir: Path) -> str:

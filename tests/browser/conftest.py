@@ -9,7 +9,7 @@ import pytest
 
 from explainer.cli import main
 
-from ..conftest import copy_project
+from ..conftest import copy_seed_project
 from .support import CHROMIUM_ARGS, chromium_path, serve
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -38,7 +38,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("browser") / "project")
+    root = copy_seed_project(tmp_path_factory.mktemp("browser") / "project")
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
 

@@ -24,8 +24,8 @@ PAGES = {
 
 
 def tooltip_text(page: Any) -> str:
-    page.wait_for_selector(".md-tooltip2--active", timeout=3000)
-    return str(page.locator(".md-tooltip2--active").inner_text())
+    page.wait_for_selector("#explainer-tooltip:not([hidden])", timeout=3000)
+    return str(page.locator("#explainer-tooltip").inner_text())
 
 
 def test_citation_preview_on_hover(page: Any, base_url: str) -> None:
@@ -43,6 +43,10 @@ def test_citation_preview_on_keyboard_focus(page: Any, base_url: str) -> None:
     else:
         pytest.fail("no citation link is reachable with the Tab key")
     assert tooltip_text(page).startswith("p1: DUSHANBE")
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == \
+        "explainer-tooltip"
+    page.keyboard.press("Escape")
+    page.wait_for_selector("#explainer-tooltip[hidden]", state="attached", timeout=3000)
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none", "the focused citation has no visible focus ring"
 

@@ -74,3 +74,8 @@ def test_mismatches_are_explained(quote: str, message: str) -> None:
 ])
 def test_figure_values_in_digits_or_words(value: float, text: str, expected: bool) -> None:
     assert figure_in_text(value, text) is expected
+
+
+def test_a_billion_and_a_million_are_one() -> None:
+    assert figure_in_text(1_000_000_000, "a billion-year contract")
+    assert figure_in_text(1_000_000, "worth a million dollars")

@@ -49,3 +49,14 @@ def test_billion_laughs_is_refused_quickly() -> None:
     with pytest.raises(YamlProblem, match="aliases"):
         load_yaml(bomb, "bomb.yaml")
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_hashtag_read_as_a_comment_is_warned_about() -> None:
+    from explainer.yamlsource import load_yaml_checked
+
+    data, warnings = load_yaml_checked(
+        "text: the hashtag, #IStandWithAhmed, took off\nvalue: 151  # a real comment\n", "f.yaml")
+    assert data == {"text": "the hashtag,", "value": 151}
+    assert [w.format() for w in warnings] == [
+        "f.yaml:1:20: warning: '#IStandWithAhmed, took off' is read as a YAML comment, so the "
+        "value ends at 'the hashtag,'; put the value in quotes to keep the '#'"]

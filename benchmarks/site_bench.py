@@ -1,0 +1,130 @@
+"""Site benchmark: generation against the engine's own build of the same pages.
+
+    .venv/bin/python benchmarks/site_bench.py [--sizes 10 100 1000] [--engine-sizes 10 100 1000]
+
+For each N it makes synthetic content of realistic shape (benchmarks/synthetic.py: ~30
+paragraphs, ~20 quotes, ~10 events and ~8 speakers per story, drawn from a pool of 2,000
+people) and prints, each measured in a fresh process:
+
+- generation: load + validate + link + render + write (`build.py generate`), wall time and
+  peak memory (max RSS);
+- the engine: MkDocs' own build of the generated pages (`mkdocs build`, hook skipped), wall
+  time and peak memory;
+- their ratio, the number of pages written;
+- growth: generation time at N divided by the time at N / 10;
+- an edit during preview: one story's facts change, and generation runs again in the same
+  process (as in `mkdocs serve`): pages rendered again, files rewritten, time.
+
+Figures, not pass/fail: results go to benchmarks/RESULTS.md by hand, with date and machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.synthetic import Shape, make_project  # noqa: E402
+
+EDIT_SCRIPT = """
+import sys, time, json
+from pathlib import Path
+from explainer.pipeline import Caches, generate_to_disk
+from explainer.project import Project
+project = Project.at(Path(sys.argv[1]))
+caches = Caches()
+generate_to_disk(project, caches)
+facts = project.content_dir / "stories" / "story-00000" / "facts.yaml"
+article = facts.with_name("article.md")
+text, facts_text = article.read_text(), facts.read_text()
+word = facts_text.split('text: "', 1)[1].split()[0]
+article.write_text(text.replace(word, word + "s", 1))
+facts.write_text(facts_text.replace('text: "' + word, 'text: "' + word + "s", 1))
+started = time.perf_counter()
+generated, written = generate_to_disk(project, caches)
+print(json.dumps({"seconds": time.perf_counter() - started, "rendered": generated.rendered,
+                  "pages": len(generated.pages), "written": len(written.written)}))
+"""
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MiB, and output of one process."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as output:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
+                                   stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        output.seek(0)
+        text = output.read()
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{text[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, text
+
+
+def measure(n: int, work: Path, with_engine: bool) -> dict[str, float | int | None]:
+    root = make_project(work / f"n{n}", Shape(stories=n), REPO)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1",
+           "EXPLAINER_PAGES_READY": "1", "PYTHONHASHSEED": "0"}
+    python = sys.executable
+    gen_s, gen_mb, _ = run([python, str(REPO / "build.py"), "--root", str(root), "generate"],
+                           root, env)
+    # A second generation of unchanged content writes nothing; time the full one above.
+    pages = sum(1 for p in (root / "generated").rglob("*.md"))
+    row: dict[str, float | int | None] = {"n": n, "pages": pages, "gen_s": gen_s,
+                                          "gen_mb": gen_mb, "engine_s": None, "engine_mb": None}
+    if with_engine:
+        engine_s, engine_mb, _ = run([python, "-m", "mkdocs", "build", "--quiet", "-d",
+                                      str(work / f"site{n}"), "-f", str(root / "mkdocs.yml")],
+                                     root, env)
+        row.update(engine_s=engine_s, engine_mb=engine_mb)
+    _, _, edit_out = run([python, "-c", EDIT_SCRIPT, str(root)], root, env)
+    import json
+
+    edit = json.loads(edit_out.strip().splitlines()[-1])
+    row.update(edit_s=edit["seconds"], edit_rendered=edit["rendered"],
+               edit_written=edit["written"])
+    return row
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--engine-sizes", type=int, nargs="*", default=None,
+                        help="sizes at which to run the engine too (default: all)")
+    parser.add_argument("--work", type=Path, default=None, help="scratch folder (kept)")
+    args = parser.parse_args()
+    engine_sizes = set(args.sizes if args.engine_sizes is None else args.engine_sizes)
+    work = args.work or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
+    print(f"# {time.strftime('%Y-%m-%d %H:%M')} · {platform.machine()} · {os.cpu_count()} cores "
+          f"· Python {platform.python_version()} · scratch {work}")
+    print(f"{'N':>6} {'pages':>6} {'gen s':>7} {'gen MiB':>8} {'mkdocs s':>9} {'mkdocs MiB':>10} "
+          f"{'gen/mkdocs':>10} {'growth':>7} | {'edit s':>6} {'rendered':>8} {'written':>7}")
+    previous: dict[str, float | int | None] | None = None
+    for n in args.sizes:
+        row = measure(n, work, n in engine_sizes)
+        ratio = (f"{row['gen_s'] / row['engine_s']:.1%}"  # type: ignore[operator]
+                 if row["engine_s"] else "-")
+        growth = (f"{row['gen_s'] / previous['gen_s']:.1f}x"  # type: ignore[operator]
+                  if previous and previous["n"] * 10 == n else "-")  # type: ignore[operator]
+        engine_s = f"{row['engine_s']:.1f}" if row["engine_s"] else "-"
+        engine_mb = f"{row['engine_mb']:.0f}" if row["engine_mb"] else "-"
+        print(f"{n:>6} {row['pages']:>6} {row['gen_s']:>7.2f} {row['gen_mb']:>8.0f} "
+              f"{engine_s:>9} {engine_mb:>10} {ratio:>10} {growth:>7} | "
+              f"{row['edit_s']:>6.2f} {row['edit_rendered']:>8} {row['edit_written']:>7}",
+              flush=True)
+        previous = row
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Hostile content: every piece of it either gives a clear `path:line:col` error (cases in
+tests/fixtures/errors/hostile-*.yaml) or builds and shows literally, never running as HTML,
+JavaScript or Jinja (tests/fixtures/hostile/inert.yaml; the browser test loads those pages)."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from explainer.cli import main
+
+from .conftest import MINIMAL, copy_project
+from .test_errors import apply_case
+
+pytestmark = pytest.mark.engine
+INERT = yaml.safe_load((Path(__file__).parent / "fixtures/hostile/inert.yaml").read_text())
+HOSTILE_ERRORS = sorted((Path(__file__).parent / "fixtures/errors").glob("hostile-*.yaml"))
+
+
+def build_inert_site(root: Path) -> Path:
+    copy_project(root, MINIMAL)
+    apply_case(root, INERT)
+    assert main(["--root", str(root), "check"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_inert_site(tmp_path_factory.mktemp("hostile") / "project")
+
+
+def test_hostile_text_shows_literally(site: Path) -> None:
+    for page, texts in INERT["literal"].items():
+        soup = BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+        for node in soup(["script", "style"]):
+            node.decompose()
+        shown = " ".join(soup.get_text().split())
+        for text in texts:
+            assert " ".join(text.split()) in shown, f"{page}: {text!r} is not shown as text"
+
+
+def test_nothing_injected_anywhere(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(), "html.parser")
+        for script in soup.find_all("script"):
+            assert "__pwned" not in (script.string or "") or script.get("type") == \
+                "application/ld+json", f"{path}: an injected script"
+        for element in soup.find_all(True):
+            for name, value in element.attrs.items():
+                assert not name.startswith("on"), f"{path}: event handler {name}={value!r}"
+                if name in ("href", "src", "action", "formaction"):
+                    assert not str(value).strip().lower().startswith(("javascript:", "data:")), \
+                        f"{path}: {name}={value!r}"
+        assert "49" not in re.findall(r"\{\{ 7\*7 \}\}|49", soup.get_text()) or \
+            "{{ 7*7 }}" in soup.get_text()
+
+
+def test_json_ld_cannot_close_its_script(site: Path) -> None:
+    html = (site / "stories/sample/index.html").read_text()
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and "window.__pwned=6" in block
+
+
+@pytest.mark.parametrize("case", HOSTILE_ERRORS, ids=[c.stem for c in HOSTILE_ERRORS])
+def test_hostile_errors_fail_the_build_cleanly(case: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    root = copy_project(tmp_path / "project", MINIMAL)
+    apply_case(root, yaml.safe_load(case.read_text()))
+    started = time.perf_counter()
+    assert main(["--root", str(root), "build"]) == 1
+    assert time.perf_counter() - started < 20, "bounded time"
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and ": error: " in err
+    assert not (root / "site").exists()

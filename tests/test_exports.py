@@ -95,3 +95,20 @@ def test_overview_links_the_downloads(files: dict[str, bytes], tmp_path: Path) -
     overview = files["stories/tajikistan-interpol/index.md"].decode()
     for name in ("facts.json", "quotes.csv", "people.csv", "events.csv", "timeline.json"):
         assert f"(data/{name})" in overview
+
+
+def test_text_fragment_links_to_the_quote_in_the_original() -> None:
+    from types import SimpleNamespace as Ns
+
+    from explainer.render.environment import text_fragment
+
+    def quote(text: str, url: str | None = "https://example.org/a_(b)#top") -> object:
+        return Ns(story=Ns(article=Ns(meta=Ns(url=url))), model=Ns(kind="direct", text=text))
+
+    assert text_fragment(quote("Together, we co-operate.")) == (
+        "https://example.org/a_%28b%29#top:~:text=Together%2C%20we%20co%2Doperate.")
+    long = quote("We need to create the kind of mechanism ... that lets us track militants' "
+                 "movements", url="https://example.org/x")
+    assert text_fragment(long) == ("https://example.org/x#:~:text=We%20need%20to%20create%20the,"
+                                   "lets%20us%20track%20militants%27%20movements")
+    assert text_fragment(quote("Anything", url=None)) == ""

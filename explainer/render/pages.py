@@ -255,21 +255,25 @@ def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None
             saved = cache.exports.get(story.slug)
             if saved is not None and saved[0] == export_keys[story.slug]:
                 exports[story.slug] = saved[1]
-    work = _Work(env, plans, graph, templates_dir,
+    work = _Work(env, plans, graph, templates_dir, abbreviations,
                  todo=[index for index, text in enumerate(texts) if text is None],
                  stories=[s for s in graph.stories if s.slug not in exports])
     rendered, exported = work.run(jobs)
-    for index, text in rendered:
+    finished: dict[int, str] = {}
+    for index, text, block in rendered:
         texts[index] = text
+        finished[index] = text + block
         if cache is not None:
             cache.pages[plans[index].path] = (keys[index], text)
     for slug, files in exported:
         exports[slug] = files
         if cache is not None:
             cache.exports[slug] = (export_keys[slug], files)
-    for plan, page_text in zip(plans, texts, strict=True):
+    for index, (plan, page_text) in enumerate(zip(plans, texts, strict=True)):
         assert page_text is not None
-        pages.add(plan.path, page_text + abbreviations.block(page_text))
+        done = finished.get(index)
+        pages.add(plan.path, done if done is not None else
+                  page_text + abbreviations.block(page_text))
     for story in graph.stories:
         for file_path, data in exports[story.slug].items():
             pages.add(file_path, data)
@@ -290,10 +294,12 @@ class _Work:
     plans: list[PagePlan]
     graph: SiteGraph
     templates_dir: Path
+    abbreviations: Abbreviations
     todo: list[int]
     stories: list[StoryNode]
 
-    def run(self, jobs: int) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+    def run(self, jobs: int
+            ) -> tuple[list[tuple[int, str, str]], list[tuple[str, dict[str, str]]]]:
         size = len(self.todo) + len(self.stories)
         if jobs <= 1 or size < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
             return self.part(0, 1)
@@ -307,16 +313,19 @@ class _Work:
                 [item for _, files in parts for item in files])
 
     def part(self, number: int, count: int
-             ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
-        pages = [(index, _render(self.env, self.plans[index], self.graph, self.templates_dir))
-                 for index in self.todo[number::count]]
+             ) -> tuple[list[tuple[int, str, str]], list[tuple[str, dict[str, str]]]]:
+        """(page index, Markdown, abbreviation definitions) and (story, data files)."""
+        pages = []
+        for index in self.todo[number::count]:
+            text = _render(self.env, self.plans[index], self.graph, self.templates_dir)
+            pages.append((index, text, self.abbreviations.block(text)))
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
         return pages, files
 
 
 def _run_part(number: int, count: int
-              ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+              ) -> tuple[list[tuple[int, str, str]], list[tuple[str, dict[str, str]]]]:
     work: _Work = _shared["work"]
     return work.part(number, count)
 

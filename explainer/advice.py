@@ -32,7 +32,7 @@ def _idle_people(graph: SiteGraph, content: Content, report: Report) -> None:
     for person in graph.people.values():
         if person.quotes or person.roles or person.authored or person.id in credited:
             continue
-        report.add(content.people[person.id].document.at("name").warning(
+        report.add(content.people[person.id].document.where("name").warning(
             f"person '{person.id}' has no quote and no role in any story; give a role "
             "(facts.yaml `people:` or `roles:` here) or remove the file"))
 
@@ -60,7 +60,7 @@ def _gaps_in_breakdowns(graph: SiteGraph, content: Content, report: Report) -> N
                 if len(breakdown.parts) < 2 or breakdown.total == figure.model.value:
                     continue
                 parts = " + ".join(describe_value(p.model.value) for p in breakdown.parts)
-                report.add(document.at("figures", positions[figure.id], "value").warning(
+                report.add(document.where("figures", positions[figure.id], "value").warning(
                     f"figure '{figure.id}': its parts {breakdown.name} add up to {parts} = "
                     f"{describe_value(breakdown.total)}, not {describe_value(figure.model.value)}; "
                     "fix a value, or set `known_gap: true` if the article itself does not add up"))
@@ -84,6 +84,6 @@ def _shared_aliases(content: Content, report: Report) -> None:
                             for key, e in entries.items())
         for words, owners in sorted(index.ambiguous.items()):
             first = entries[owners[0]]
-            report.add(first.document.at("aliases").warning(
+            report.add(first.document.where("aliases").warning(
                 f"'{' '.join(words)}' names several {kind} ({', '.join(sorted(owners))}); "
                 "its mentions are not linked to any of them"))

@@ -36,7 +36,7 @@ from .load import Content, StorySource
 from .mentions import NameIndex, build_index
 from .model.common import Citation
 from .provenance import QuoteMatch, describe_value, figure_in_text, find_quote
-from .sources import YamlDocument
+from .sources import Where, YamlDocument
 
 N = TypeVar("N")
 
@@ -62,7 +62,7 @@ class Linker:
 
     # ------------------------------------------------------------------ helpers
     def resolve(self, kind: str, table: dict[str, N], item_id: str | None,
-                where: Location, what: str) -> N | None:
+                where: Location | Where, what: str) -> N | None:
         if item_id is None:
             return None
         found = table.get(item_id)
@@ -83,18 +83,18 @@ class Linker:
                 target = self.stories.get(citation.story)
                 if target is None:
                     if not self.content.is_broken("stories", citation.story):
-                        self.report.add(document.at(*loc, index).error(
+                        self.report.add(document.where(*loc, index).error(
                             f"unknown story '{citation.story}' in citation '{citation}'"
                             f"{did_you_mean(citation.story, self.stories)}"))
                     continue
             if target is None:
-                self.report.add(document.at(*loc, index).error(
+                self.report.add(document.where(*loc, index).error(
                     f"citation '{citation}' needs its story here: write story-slug#"
                     f"{citation.paragraph}"))
                 continue
             paragraph = target.article.paragraph(citation.paragraph)
             if paragraph is None:
-                self.report.add(document.at(*loc, index).error(
+                self.report.add(document.where(*loc, index).error(
                     f"unknown paragraph '{citation.paragraph}' in story '{target.slug}'"
                     f"{did_you_mean(citation.paragraph, target.article.by_id)}"))
                 continue
@@ -106,14 +106,14 @@ class Linker:
         for org_id, node in self.organisations.items():
             document = self.content.organisations[org_id].document
             node.parent = self.resolve("organisations", self.organisations, node.model.parent,
-                                       document.at("parent"), "parent organisation")
+                                       document.where("parent"), "parent organisation")
             node.country = self.resolve("places", self.places, node.model.country,
-                                        document.at("country"), "country")
+                                        document.where("country"), "country")
             if node.country is not None:
                 node.country.organisations.append(node)
         for org_id, node in self.organisations.items():
             if _has_cycle(node, lambda n: n.parent):
-                self.report.add(self.content.organisations[org_id].document.at("parent").error(
+                self.report.add(self.content.organisations[org_id].document.where("parent").error(
                     f"'parent' makes a loop: {org_id} is its own ancestor"))
                 node.parent = None
             elif node.parent is not None:
@@ -121,10 +121,10 @@ class Linker:
         for place_id, place in self.places.items():
             document = self.content.places[place_id].document
             place.within = self.resolve("places", self.places, place.model.within,
-                                        document.at("within"), "place")
+                                        document.where("within"), "place")
         for place_id, place in self.places.items():
             if _has_cycle(place, lambda n: n.within):
-                self.report.add(self.content.places[place_id].document.at("within").error(
+                self.report.add(self.content.places[place_id].document.where("within").error(
                     f"'within' makes a loop: {place_id} is inside itself"))
                 place.within = None
             elif place.within is not None:
@@ -135,7 +135,7 @@ class Linker:
                 role_node = RoleNode(
                     role.title,
                     self.resolve("organisations", self.organisations, role.organisation,
-                                 document.at("roles", index, "organisation"),
+                                 document.where("roles", index, "organisation"),
                                  "organisation"),
                     role.as_of, role.from_, role.to,
                     self.cite(None, role.cite, document, ("roles", index, "cite")), None)
@@ -165,24 +165,24 @@ class Linker:
         fdoc, adoc = source.facts_document, source.article_document
         for index, author in enumerate(meta.authors):
             person = self.resolve("people", self.people, author,
-                                  adoc.at("authors", index), "person")
+                                  adoc.where("authors", index), "person")
             if person is not None:
                 story.authors.append(person)
                 person.authored.append(story)
         if meta.photo is not None:
             for index, credit in enumerate(meta.photo.credit_people):
                 person = self.resolve("people", self.people, credit,
-                                      adoc.at("photo", "credit_people", index),
+                                      adoc.where("photo", "credit_people", index),
                                       "person")
                 if person is not None:
                     story.photo_credits.append(person)
         story.outlet = self.resolve("organisations", self.organisations,
                                     meta.outlet_organisation,
-                                    adoc.at("outlet_organisation"), "organisation")
+                                    adoc.where("outlet_organisation"), "organisation")
 
-        fact_ids: dict[str, Location] = {}
+        fact_ids: dict[str, Where] = {}
 
-        def claim(fact_id: str, where: Location) -> bool:
+        def claim(fact_id: str, where: Where) -> bool:
             if fact_id in fact_ids:
                 self.report.add(where.error(
                     f"duplicate id '{fact_id}' (first used on line {fact_ids[fact_id].line}); "
@@ -193,7 +193,7 @@ class Linker:
 
         anonymous: dict[str, AnonymousNode] = {}
         for index, item in enumerate(facts.anonymous_sources):
-            where = fdoc.at("anonymous_sources", index, "id")
+            where = fdoc.where("anonymous_sources", index, "id")
             if not claim(item.id, where):
                 continue
             if item.id in self.people:
@@ -203,7 +203,7 @@ class Linker:
             source_node = AnonymousNode(
                 item.id, item, story,
                 self.resolve("organisations", self.organisations, item.organisation,
-                             fdoc.at("anonymous_sources", index, "organisation"),
+                             fdoc.where("anonymous_sources", index, "organisation"),
                              "organisation"),
                 self.cite(story, item.cite, fdoc, ("anonymous_sources", index, "cite")))
             anonymous[item.id] = source_node
@@ -213,15 +213,15 @@ class Linker:
 
         for index, role in enumerate(facts.people):
             person = self.resolve("people", self.people, role.person,
-                                  fdoc.at("people", index, "person"), "person")
+                                  fdoc.where("people", index, "person"), "person")
             organisation = self.resolve(
                 "organisations", self.organisations, role.organisation,
-                fdoc.at("people", index, "organisation"), "organisation")
+                fdoc.where("people", index, "organisation"), "organisation")
             citations = self.cite(story, role.cite, fdoc, ("people", index, "cite"))
             if person is None:
                 continue
             if person.id in story.roles:
-                self.report.add(fdoc.at("people", index, "person").error(
+                self.report.add(fdoc.where("people", index, "person").error(
                     f"'{person.id}' already has a role in this story; give one role per person "
                     "(put other titles in the person's file)"))
                 continue
@@ -235,12 +235,12 @@ class Linker:
         # A speaker is an anonymous source of the story, a person, or an organisation.
         speakers: dict[str, Speaker] = {**self.organisations, **self.people, **anonymous}
         for index, quote in enumerate(facts.quotes):
-            if not claim(quote.id, fdoc.at("quotes", index, "id")):
+            if not claim(quote.id, fdoc.where("quotes", index, "id")):
                 continue
             speaker = speakers.get(quote.speaker)
             if speaker is None:
                 if not self.content.is_broken("people", quote.speaker):
-                    self.report.add(fdoc.at("quotes", index, "speaker").error(
+                    self.report.add(fdoc.where("quotes", index, "speaker").error(
                         f"unknown speaker '{quote.speaker}'"
                         f"{did_you_mean(quote.speaker, speakers, self.person_spellings)}"
                         " (a person in content/people/, an organisation, or an anonymous source "
@@ -257,14 +257,14 @@ class Linker:
                                        for p, a, b in found.spans)
                 else:
                     cited = ", ".join(c.paragraph.id for c in citations)
-                    self.report.add(fdoc.at("quotes", index, "text").error(
+                    self.report.add(fdoc.where("quotes", index, "text").error(
                         f"direct quote '{quote.id}' is not verbatim in {cited}: {found}"))
             story.quotes.append(quote_node)
             speaker.quotes.append(quote_node)
 
         quotes_by_id = {q.id: q for q in story.quotes}
         for index, event in enumerate(facts.events):
-            if not claim(event.id, fdoc.at("events", index, "id")):
+            if not claim(event.id, fdoc.where("events", index, "id")):
                 continue
             event_node = EventNode(
                 event.id, event, story,
@@ -284,20 +284,20 @@ class Linker:
 
         figures: dict[str, FigureNode] = {}
         for index, figure in enumerate(facts.figures):
-            if not claim(figure.id, fdoc.at("figures", index, "id")):
+            if not claim(figure.id, fdoc.where("figures", index, "id")):
                 continue
             citations = self.cite(story, figure.cite, fdoc, ("figures", index, "cite"))
             if citations and not any(figure_in_text(figure.value, c.paragraph.text)
                                      for c in citations):
                 cited = ", ".join(c.paragraph.id for c in citations)
-                self.report.add(fdoc.at("figures", index, "value").error(
+                self.report.add(fdoc.where("figures", index, "value").error(
                     f"figure '{figure.id}': {describe_value(figure.value)} is not written in "
                     f"{cited} (as digits or words); check the value or the citation"))
             figure_node = FigureNode(figure.id, figure, story, citations)
             for q_index, quote_id in enumerate(figure.disputed_by):
                 disputing = quotes_by_id.get(quote_id)
                 if disputing is None:
-                    self.report.add(fdoc.at("figures", index, "disputed_by", q_index).error(
+                    self.report.add(fdoc.where("figures", index, "disputed_by", q_index).error(
                         f"unknown quote '{quote_id}'{did_you_mean(quote_id, quotes_by_id)}"))
                 else:
                     figure_node.disputed_by.append(disputing)
@@ -309,12 +309,12 @@ class Linker:
                 continue
             total = figures.get(figure.part_of)
             if total is None:
-                self.report.add(fdoc.at("figures", index, "part_of").error(
+                self.report.add(fdoc.where("figures", index, "part_of").error(
                     f"unknown figure '{figure.part_of}'{did_you_mean(figure.part_of, figures)}"))
                 continue
             node_or_none.part_of = total
             if _has_cycle(node_or_none, lambda n: n.part_of):
-                self.report.add(fdoc.at("figures", index, "part_of").error(
+                self.report.add(fdoc.where("figures", index, "part_of").error(
                     f"'part_of' makes a loop: figure '{figure.id}' is part of itself"))
                 node_or_none.part_of = None
                 continue
@@ -337,7 +337,7 @@ class Linker:
               loc: tuple[Any, ...], what: str) -> list[N]:
         found = []
         for index, item_id in enumerate(ids):
-            node = self.resolve(kind, table, item_id, document.at(*loc, index), what)
+            node = self.resolve(kind, table, item_id, document.where(*loc, index), what)
             if node is not None:
                 found.append(node)
         return found

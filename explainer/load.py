@@ -31,7 +31,6 @@ from .model import (
 from .model.common import ID_HINT, is_id
 from .sources import SourceProblem, YamlDocument, load_yaml_document, read_text, split_front_matter
 from .validation import validate
-from .yamlsource import YamlMap
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -211,7 +210,7 @@ def _load_registry_file(path: Path, shown: str, report: Report,
     """One person/organisation/place: front matter fields plus the Markdown body."""
     parts = split_front_matter(read_text(path, shown), shown)
     document = _document(report, parts.front_matter, shown, parts.front_matter_line - 1)
-    data = document.data if document.data is not None else YamlMap()
+    data = document.data if document.data is not None else {}
     body_field = BODY_FIELD[model]
     if isinstance(data, dict):
         if body_field in data:
@@ -220,9 +219,8 @@ def _load_registry_file(path: Path, shown: str, report: Report,
                 "not as a field"))
             return None
         data[body_field] = parts.body.strip("\n")
-        if isinstance(data, YamlMap):
-            data.value_where[body_field] = (parts.body_line, 1)
-    found, problems = validate(model, YamlDocument(shown, data), data)
+        document.extra[body_field] = (parts.body_line, 1)
+    found, problems = validate(model, document, data)
     report.extend(problems)
     return Entry(path.stem, found, document) if found is not None else None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -90,33 +90,81 @@ def split_front_matter(text: str, shown_as: str) -> FrontMatterDocument:
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Loaded YAML plus where it came from, so later stages can point at any field."""
+    """Loaded YAML plus where it came from, so later stages can point at any field.
+
+    `data` is plain; positions are worked out from `text` the first time a message needs
+    one (most documents never do, and positions for every value cost memory at scale).
+    `extra` gives positions of fields added after loading (a Markdown body).
+    """
 
     path: str
     data: Any
     warnings: tuple[Diagnostic, ...] = ()
+    text: str = ""
+    line_offset: int = 0
+    extra: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def positioned(self) -> Any:
+        cached = self.__dict__.get("_positioned")
+        if cached is None:
+            try:
+                cached = load_yaml_checked(self.text, self.path, self.line_offset)[0]
+            except YamlProblem:
+                cached = None
+            object.__setattr__(self, "_positioned", cached)
+        return cached
+
+    def where(self, *loc: Any) -> Where:
+        """Like `at`, but the position is worked out only if a message is made."""
+        return Where(self, loc)
 
     def at(self, *loc: Any) -> Location:
-        (line, col), _ = position_of(self.data, loc)
+        if len(loc) == 1 and loc[0] in self.extra:
+            line, col = self.extra[loc[0]]
+            return Location(self.path, line, col)
+        (line, col), _ = position_of(self.positioned, loc)
         return Location(self.path, line, col)
 
     def key_at(self, loc: Sequence[Any], key: Any) -> Location:
         """Position of a key itself (for "unknown field" messages)."""
         from .yamlsource import key_position
 
-        (line, col), found = position_of(self.data, loc)
+        data = self.positioned
+        (line, col), found = position_of(data, loc)
         if found:
-            parent = self.data
+            parent = data
             for part in loc:
                 parent = parent[part]
             line, col = key_position(parent, key)
         return Location(self.path, line, col)
 
 
+@dataclass(frozen=True)
+class Where:
+    """A field of a document whose position is found only when a message needs it."""
+
+    document: YamlDocument
+    loc: tuple[Any, ...]
+
+    def location(self) -> Location:
+        return self.document.at(*self.loc)
+
+    @property
+    def line(self) -> int:
+        return self.location().line
+
+    def error(self, message: str) -> Diagnostic:
+        return self.location().error(message)
+
+    def warning(self, message: str) -> Diagnostic:
+        return self.location().warning(message)
+
+
 def load_yaml_document(text: str, shown_as: str, line_offset: int = 0) -> YamlDocument:
     try:
-        data, warnings = load_yaml_checked(text, shown_as, line_offset)
-        return YamlDocument(shown_as, data, tuple(warnings))
+        data, warnings = load_yaml_checked(text, shown_as, line_offset, positions=False)
+        return YamlDocument(shown_as, data, tuple(warnings), text, line_offset)
     except YamlProblem as problem:
         raise SourceProblem(
             Location(problem.diagnostic.path, problem.diagnostic.line, problem.diagnostic.col),

@@ -56,6 +56,10 @@ class _Refusal(yaml.MarkedYAMLError):
     pass
 
 
+class _Duplicate(Exception):
+    """A duplicate key without positions: loaded again with positions for the message."""
+
+
 def _refuse(message: str, node: yaml.Node) -> _Refusal:
     return _Refusal(None, None, message, node.start_mark)
 
@@ -79,7 +83,8 @@ class _Converter:
     minus dates; every other tag, any alias, a merge key or a duplicate key is refused.
     """
 
-    def __init__(self, line_offset: int, lines: list[str], path: str):
+    def __init__(self, line_offset: int, lines: list[str], path: str, positions: bool = True):
+        self.positions = positions
         self.line_offset = line_offset
         self.seen: set[int] = set()
         self.lines = lines
@@ -100,6 +105,8 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _STANDARD + "seq":
                 raise self.bad_tag(node)
+            if not self.positions:
+                return [self.convert(item) for item in node.value]
             items = YamlList()
             items.where = self.mark(node)
             for item in node.value:
@@ -108,6 +115,9 @@ class _Converter:
             return items
         if node.tag != _STANDARD + "map":
             raise self.bad_tag(node)
+        if not self.positions:
+            assert isinstance(node, yaml.MappingNode)
+            return self.plain_mapping(node)
         mapping = YamlMap()
         mapping.where = self.mark(node)
         for key_node, value_node in node.value:
@@ -122,6 +132,21 @@ class _Converter:
             mapping[key] = self.convert(value_node)
             mapping.key_where[key] = self.mark(key_node)
             mapping.value_where[key] = self.mark(value_node)
+        return mapping
+
+    def plain_mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
+        """The same checks as with positions, into a plain dict (lighter: most documents are
+        never asked where a field was)."""
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _refuse("a mapping key must be plain text", key_node)
+            if key_node.value == "<<" and _plain(key_node):
+                raise _refuse("YAML merge keys (<<) are not allowed in content", key_node)
+            key = self.convert(key_node)
+            if key in mapping:
+                raise _Duplicate()
+            mapping[key] = self.convert(value_node)
         return mapping
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
@@ -171,16 +196,22 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     return load_yaml_checked(text, path, line_offset)[0]
 
 
-def load_yaml_checked(text: str, path: str,
-                      line_offset: int = 0) -> tuple[Any, list[Diagnostic]]:
-    """Load one YAML document, with warnings about likely mistakes (a '#' cutting text)."""
+def load_yaml_checked(text: str, path: str, line_offset: int = 0,
+                      positions: bool = True) -> tuple[Any, list[Diagnostic]]:
+    """Load one YAML document, with warnings about likely mistakes (a '#' cutting text).
+
+    With `positions`, mappings and sequences are YamlMap/YamlList that know where each value
+    was written; without, plain dicts and lists (the same checks, less memory)."""
     loader = _CoreLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, []
-        converter = _Converter(line_offset, text.split("\n") if "#" in text else [], path)
+        converter = _Converter(line_offset, text.split("\n") if "#" in text else [], path,
+                               positions)
         return converter.convert(node), converter.warnings
+    except _Duplicate:
+        return load_yaml_checked(text, path, line_offset, positions=True)
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = before.count("\n") + 1 + line_offset

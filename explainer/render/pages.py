@@ -7,6 +7,7 @@ Pages are kept in memory as bytes keyed by their path in the docs folder; writin
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import multiprocessing as mp
 import re
 import traceback
@@ -206,6 +207,11 @@ class Abbreviations:
         self.words = {t for t in expansions if _CAPITALISED.fullmatch(t)}
         self.others = [t for t in expansions if t not in self.words]  # "U.N.", "e-mail": scanned
 
+    def signature(self) -> str:
+        """Changes whenever an abbreviation or its expansion does (part of page fingerprints)."""
+        return hashlib.sha1(repr(sorted(self.expansions.items())).encode(),
+                            usedforsecurity=False).hexdigest()
+
     def block(self, text: str) -> str:
         if not self.expansions:
             return ""
@@ -236,7 +242,8 @@ def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None
     env = make_environment(templates_dir / "pages")
     pages = PageSet()
     abbreviations = Abbreviations(graph.abbreviations)
-    base = templates_version(templates_dir) if cache is not None else ""
+    base = (templates_version(templates_dir) + abbreviations.signature()
+            if cache is not None else "")
     everything = everything_version(versions or {}) if cache is not None else ""
     plans = plan_pages(graph)
     texts: list[str | None] = [None] * len(plans)
@@ -259,21 +266,20 @@ def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None
                  todo=[index for index, text in enumerate(texts) if text is None],
                  stories=[s for s in graph.stories if s.slug not in exports])
     rendered, exported = work.run(jobs)
-    finished: dict[int, str] = {}
-    for index, text, block in rendered:
-        texts[index] = text
-        finished[index] = text + block
-        if cache is not None:
-            cache.pages[plans[index].path] = (keys[index], text)
+    finished = dict(rendered)  # page index -> Markdown, abbreviation definitions included
+    del rendered
+    for index, plan in enumerate(plans):
+        text = texts[index]
+        if text is None:
+            text = finished.pop(index)
+            if cache is not None:
+                cache.pages[plan.path] = (keys[index], text)
+        texts[index] = None  # hold each page once: as bytes in the page set
+        pages.add(plan.path, text)
     for slug, files in exported:
         exports[slug] = files
         if cache is not None:
             cache.exports[slug] = (export_keys[slug], files)
-    for index, (plan, page_text) in enumerate(zip(plans, texts, strict=True)):
-        assert page_text is not None
-        done = finished.get(index)
-        pages.add(plan.path, done if done is not None else
-                  page_text + abbreviations.block(page_text))
     for story in graph.stories:
         for file_path, data in exports[story.slug].items():
             pages.add(file_path, data)
@@ -299,7 +305,7 @@ class _Work:
     stories: list[StoryNode]
 
     def run(self, jobs: int
-            ) -> tuple[list[tuple[int, str, str]], list[tuple[str, dict[str, str]]]]:
+            ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
         size = len(self.todo) + len(self.stories)
         if jobs <= 1 or size < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
             return self.part(0, 1)
@@ -313,19 +319,19 @@ class _Work:
                 [item for _, files in parts for item in files])
 
     def part(self, number: int, count: int
-             ) -> tuple[list[tuple[int, str, str]], list[tuple[str, dict[str, str]]]]:
-        """(page index, Markdown, abbreviation definitions) and (story, data files)."""
+             ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+        """(page index, Markdown with its abbreviation definitions), (story, data files)."""
         pages = []
         for index in self.todo[number::count]:
             text = _render(self.env, self.plans[index], self.graph, self.templates_dir)
-            pages.append((index, text, self.abbreviations.block(text)))
+            pages.append((index, text + self.abbreviations.block(text)))
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
         return pages, files
 
 
 def _run_part(number: int, count: int
-              ) -> tuple[list[tuple[int, str, str]], list[tuple[str, dict[str, str]]]]:
+              ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
     work: _Work = _shared["work"]
     return work.part(number, count)
 

@@ -68,3 +68,28 @@ def test_pages_load_offline_without_errors(page: Any, base_url: str, name: str,
     assert page.outside_requests == [], "the site must work without network access"
     assert page.evaluate("document.documentElement.lang") == "en"
     page.screenshot(path=str(artifacts / f"{name}-light.png"), full_page=True)
+
+
+def test_site_timeline_filters_by_story_without_a_server(page: Any, base_url: str) -> None:
+    page.goto(base_url + "timeline/2016/")
+    select = page.locator("[data-timeline-filter] select")
+    assert select.is_visible()
+    events = page.locator("ol.timeline > li")
+    total = events.count()
+    assert total >= 3
+    select.select_option("tajikistan-interpol")
+    visible = page.locator("ol.timeline > li:not([hidden])")
+    assert 0 < visible.count() <= total
+    for index in range(visible.count()):
+        assert visible.nth(index).get_attribute("data-story") == "tajikistan-interpol"
+    select.select_option("")
+    assert page.locator("ol.timeline > li:not([hidden])").count() == total
+
+
+def test_timeline_shows_every_event_without_javascript(browser: Any, base_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "timeline/2016/")
+    assert page.locator("ol.timeline > li").count() >= 3
+    assert not page.locator("[data-timeline-filter]").is_visible()
+    context.close()

@@ -128,6 +128,20 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+def excerpt(value: str, limit: int = 280) -> Md:
+    """The first sentences of a text, whole, up to about `limit` characters (for cards)."""
+    text = " ".join(str(value).split("\n\n")[0].split())
+    if len(text) > limit:
+        sentences = re.split(r"(?<=[.!?])\s+", text)
+        kept = sentences[0]
+        for sentence in sentences[1:]:
+            if len(kept) + 1 + len(sentence) > limit:
+                break
+            kept += " " + sentence
+        text = kept if len(kept) <= limit * 1.5 else text[:limit].rsplit(" ", 1)[0] + "…"
+    return escape(text)
+
+
 def capitalize_first(value: str) -> str:
     text = str(value)
     return text[:1].upper() + text[1:]
@@ -190,7 +204,7 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(
         url=url, link=link, cite=cite, date=date_html, markdown=markdown, number=number,
         plural=plural, md=escape, title_attr=title_attr, yaml_string=yaml_string,
-        capitalize_first=capitalize_first, links=links, join=join, attr=attribute, here=here,
+        capitalize_first=capitalize_first, excerpt=excerpt, links=links, join=join, attr=attribute, here=here,
         href=href, jsonld=jsonld, text_fragment=text_fragment,
         e=escape, escape=escape, forceescape=escape, safe=markdown,
     )

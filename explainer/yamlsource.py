@@ -115,11 +115,9 @@ class _Converter:
             return items
         if node.tag != _STANDARD + "map":
             raise self.bad_tag(node)
-        if not self.positions:
-            assert isinstance(node, yaml.MappingNode)
-            return self.plain_mapping(node)
-        mapping = YamlMap()
-        mapping.where = self.mark(node)
+        mapping: dict[Any, Any] = YamlMap() if self.positions else {}
+        if isinstance(mapping, YamlMap):
+            mapping.where = self.mark(node)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _refuse("a mapping key must be plain text", key_node)
@@ -127,26 +125,14 @@ class _Converter:
                 raise _refuse("YAML merge keys (<<) are not allowed in content", key_node)
             key = self.convert(key_node)
             if key in mapping:
+                if not isinstance(mapping, YamlMap):
+                    raise _Duplicate()  # loaded again with positions, for the message
                 first = mapping.key_where[key][0]
                 raise _refuse(f"duplicate key '{key}' (first given on line {first})", key_node)
             mapping[key] = self.convert(value_node)
-            mapping.key_where[key] = self.mark(key_node)
-            mapping.value_where[key] = self.mark(value_node)
-        return mapping
-
-    def plain_mapping(self, node: yaml.MappingNode) -> dict[Any, Any]:
-        """The same checks as with positions, into a plain dict (lighter: most documents are
-        never asked where a field was)."""
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _refuse("a mapping key must be plain text", key_node)
-            if key_node.value == "<<" and _plain(key_node):
-                raise _refuse("YAML merge keys (<<) are not allowed in content", key_node)
-            key = self.convert(key_node)
-            if key in mapping:
-                raise _Duplicate()
-            mapping[key] = self.convert(value_node)
+            if isinstance(mapping, YamlMap):
+                mapping.key_where[key] = self.mark(key_node)
+                mapping.value_where[key] = self.mark(value_node)
         return mapping
 
     def scalar(self, node: yaml.ScalarNode) -> Any:

@@ -22,6 +22,7 @@ from explainer.engine import ENGINES, effective_config, site_settings
 from explainer.project import Project
 
 from .conftest import REPO, SEED_STORY, copy_seed_project
+from .html import page, squash, text_of
 
 pytestmark = pytest.mark.engine
 
@@ -72,22 +73,6 @@ def files(site: Path) -> set[str]:
 def tree_digest(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    file = site / path / "index.html" if path else site / "index.html"
-    soup = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-    for permalink in soup.select("a.headerlink"):
-        permalink.decompose()
-    return soup
-
-
-def text_of(node: object) -> str:
-    return " ".join(node.get_text().split())  # type: ignore[attr-defined]
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_every_engine_builds_the_same_pages(sites: dict[str, Path]) -> None:

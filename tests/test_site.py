@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from explainer.cli import main
 
 from .conftest import REPO, copy_seed_project
+from .html import page, squash, text_of
 
 pytestmark = pytest.mark.engine
 
@@ -24,21 +24,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_seed_project(tmp_path_factory.mktemp("seed") / "project")
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
-
-
-def page(site: Path, path: str) -> BeautifulSoup:
-    soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
-    for permalink in soup.select("a.headerlink"):
-        permalink.decompose()
-    return soup
-
-
-def text_of(node: object) -> str:
-    return " ".join(node.get_text().split())  # type: ignore[attr-defined]
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_every_speaker_profile_shows_all_their_quotes(site: Path) -> None:

@@ -203,6 +203,12 @@ class FrameFinder:
         return self.frames
 
     # ------------------------------------------------------------------ helpers
+    def _clause_subject_frame(self, kind: str, lo: int, hi: int, at: int, quote: int) -> Frame:
+        """A quotation whose speaker is the subject of the clause around token `at`."""
+        subject = self.cl.clause_subject(self.cl.window(at))
+        return Frame(kind, lo, hi, None, subject, "clause_subject" if subject else "none", None,
+                     quote=quote)
+
     def _add(self, frame: Frame) -> None:
         if frame.last <= frame.first:
             return
@@ -917,20 +923,7 @@ class FrameFinder:
             prev = lo - 1
             # a colon introduces it: "... his @POTUS account:" / "... and "ideological":"
             if prev >= 0 and toks[prev].text == ":":
-                bounds = self.cl.window(prev)
-                subj = self.cl.clause_subject(bounds)
-                self._add(
-                    Frame(
-                        "colon",
-                        lo,
-                        hi,
-                        None,
-                        subj,
-                        "clause_subject" if subj else "none",
-                        None,
-                        quote=qi,
-                    )
-                )
+                self._add(self._clause_subject_frame("colon", lo, hi, prev, qi))
                 continue
             # a dash credit after it: "... a long game." - Matthew Ingram
             if (
@@ -973,20 +966,7 @@ class FrameFinder:
                 continue
             words = word_count(self.doc, q)
             if words >= 4 or self._called_for(lo):
-                bounds = self.cl.window(lo)
-                subj = self.cl.clause_subject(bounds)
-                self._add(
-                    Frame(
-                        "uncued",
-                        lo,
-                        hi,
-                        None,
-                        subj,
-                        "clause_subject" if subj else "none",
-                        None,
-                        quote=qi,
-                    )
-                )
+                self._add(self._clause_subject_frame("uncued", lo, hi, lo, qi))
 
     def _previous_subject(self, lo: int) -> tuple[int, int] | None:
         """A quotation standing alone after a sentence about a named person ("Senator X issued a

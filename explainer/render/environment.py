@@ -204,8 +204,8 @@ def make_environment(templates_dir: Path) -> Environment:
     env.filters.update(
         url=url, link=link, cite=cite, date=date_html, markdown=markdown, number=number,
         plural=plural, md=escape, title_attr=title_attr, yaml_string=yaml_string,
-        capitalize_first=capitalize_first, excerpt=excerpt, links=links, join=join, attr=attribute, here=here,
-        href=href, jsonld=jsonld, text_fragment=text_fragment,
+        capitalize_first=capitalize_first, excerpt=excerpt, links=links, join=join,
+        attr=attribute, here=here, href=href, jsonld=jsonld, text_fragment=text_fragment,
         e=escape, escape=escape, forceescape=escape, safe=markdown,
     )
     env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),

@@ -10,7 +10,6 @@ articles per second on one core (a single process, no threads).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import platform
@@ -25,6 +24,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.corpus import load_scorer  # noqa: E402
 from explainer.extract import extract, to_score_json  # noqa: E402
 
 CORPUS = REPO / "tests" / "corpus" / "wikinews"
@@ -32,13 +32,7 @@ SEED = REPO / "tests" / "extract" / "data" / "seed.txt"
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "corpus_score", REPO / "tests" / "corpus" / "score.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()
 
 
 def score_corpus() -> dict[str, Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -10,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from benchmarks.corpus import load_scorer
 from explainer.extract import Extraction, to_score_json
 
 REPO = Path(__file__).resolve().parents[2]
@@ -17,13 +17,7 @@ CORPUS = REPO / "tests" / "corpus" / "wikinews"
 
 
 def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "corpus_score", REPO / "tests" / "corpus" / "score.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_scorer()
 
 
 @pytest.fixture(scope="module")

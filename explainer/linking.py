@@ -398,29 +398,33 @@ class Linker:
         places: NameIndex[PlaceNode] = build_index(
             (p, [p.model.name, *p.model.aliases]) for p in self.places.values())
         for story in self.stories.values():
+            named_people: dict[int, PersonNode] = {}
+            named_orgs: dict[int, OrganisationNode] = {}
+            named_places: dict[int, PlaceNode] = {}
             for paragraph in story.article.paragraphs:
                 citation = CitationRef(story, paragraph)
                 for person in people.find(paragraph.text):
                     person.mentions.setdefault(story.slug, []).append(citation)
+                    named_people[id(person)] = person
                 for org in organisations.find(paragraph.text):
                     org.mentions.setdefault(story.slug, []).append(citation)
+                    named_orgs[id(org)] = org
                 for place in places.find(paragraph.text):
                     place.mentions.setdefault(story.slug, []).append(citation)
-        for story in self.stories.values():
+                    named_places[id(place)] = place
             related_people: dict[int, PersonNode] = {id(p): p for p in story.authors}
             related_people.update({id(q.speaker): q.speaker for q in story.quotes
                                    if isinstance(q.speaker, PersonNode)})
             related_people.update({id(self.people[k]): self.people[k] for k in story.roles})
-            related_people.update({id(p): p for p in self.people.values()
-                                   if story.slug in p.mentions})
+            related_people.update(named_people)
             story.people = sorted(related_people.values(), key=lambda p: p.sort_name)
-            orgs = {id(o): o for o in self.organisations.values() if story.slug in o.mentions}
+            orgs = dict(named_orgs)
             for event in story.events:
                 orgs.update({id(o): o for o in event.organisations})
             if story.outlet is not None:
                 orgs[id(story.outlet)] = story.outlet
             story.organisations = sorted(orgs.values(), key=lambda o: o.name.casefold())
-            story_places = {id(p): p for p in self.places.values() if story.slug in p.mentions}
+            story_places = dict(named_places)
             for event in story.events:
                 story_places.update({id(p): p for p in event.places})
             story.places = sorted(story_places.values(), key=lambda p: p.name.casefold())

@@ -50,20 +50,18 @@ class NameIndex(Generic[T]):
     def find(self, text: str) -> list[T]:
         """Entities named in `text`, in order of first mention, each once."""
         tokens = words(text)
+        first_words = self.first_words
         found: dict[int, T] = {}
-        index = 0
-        while index < len(tokens):
-            if tokens[index] not in self.first_words:
-                index += 1
+        covered = 0  # tokens before this are part of a name already found
+        for index in [i for i, token in enumerate(tokens) if token in first_words]:
+            if index < covered:
                 continue
             for size in range(min(self.longest, len(tokens) - index), 0, -1):
                 entity = self.names.get(tuple(tokens[index:index + size]))
                 if entity is not None:
                     found.setdefault(id(entity), entity)
-                    index += size
+                    covered = index + size
                     break
-            else:
-                index += 1
         return list(found.values())
 
 

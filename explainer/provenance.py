@@ -46,41 +46,41 @@ class NormalisedText:
 
 
 _BIG = 1 << 62
-_CHANGES = re.compile(r"\s+|''")
+# What normalising changes: whitespace other than one plain space, and `''` (an opening mark).
+_CHANGES = re.compile(r"\s{2,}|[^\S ]|''")
 
 
 def normalise(original: str) -> NormalisedText:
     translated = original.translate(_MARKS)
+    stripped = translated.strip()
+    lead = len(translated) - len(translated.lstrip())
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     out_length = 0
     position = 0
-    for match in _CHANGES.finditer(translated):
+    for match in _CHANGES.finditer(stripped):
         start, end = match.span()
         if start > position:
-            anchors.append((out_length, position))
-            parts.append(translated[position:start])
+            anchors.append((out_length, lead + position))
+            parts.append(stripped[position:start])
             out_length += start - position
-        replacement = '"' if match.group() == "''" else " "
-        if replacement == " " and (out_length == 0 or end == len(translated)):
-            position = end  # leading and trailing whitespace is dropped
-            continue
-        anchors.append((out_length, start))
-        parts.append(replacement)
+        anchors.append((out_length, lead + start))
+        parts.append('"' if match.group() == "''" else " ")
         out_length += 1
         position = end
-    if position < len(translated):
-        anchors.append((out_length, position))
-        parts.append(translated[position:])
+    if position < len(stripped):
+        anchors.append((out_length, lead + position))
+        parts.append(stripped[position:])
     return NormalisedText("".join(parts), tuple(anchors))
 
 
-def quote_segments(quote_text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def quote_segments(quote_text: str) -> tuple[str, ...]:
     """The parts of a quote between `...` omissions, without enclosing quotation marks."""
     text = normalise(quote_text).text.strip()
     if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
         text = text[1:-1]
-    return [part.strip() for part in _ELLIPSIS.split(text) if part.strip(" ,.;:")]
+    return tuple(part.strip() for part in _ELLIPSIS.split(text) if part.strip(" ,.;:"))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Dates are given only as precisely as the article gives them (ISO 8601 allows "20
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .dates import FuzzyDate
@@ -25,7 +26,9 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [], {})}
 
 
+@lru_cache(maxsize=4096)
 def news_article(story: StoryNode, language: str) -> dict[str, Any]:
+    """Cached per story: every quotation on every page points back to it (do not mutate)."""
     meta = story.article.meta
     authors = [{"@type": "Person", "name": a.name} for a in story.authors]
     if not authors and meta.byline:

@@ -68,6 +68,7 @@ _CoreLoader: type = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False,
          "FALSE": False}
+_WORDS = {*_BOOL, "null", "Null", "NULL"}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _STANDARD = "tag:yaml.org,2002:"
@@ -141,7 +142,10 @@ class _Converter:
             raise self.bad_tag(node)
         if not _plain(node):
             return value  # quoted or block scalars are text
-        self.check_hashtag(node)
+        if self.lines:
+            self.check_hashtag(node)
+        if value[:1].isalpha() and value not in _WORDS:
+            return value  # most content: text that cannot be a number, boolean or null
         if _NULL.match(value):
             return None
         if value in _BOOL:
@@ -157,7 +161,7 @@ class _Converter:
         comment. A comment glued to its '#' right after a value is almost always that."""
         end = node.end_mark
         if end.line >= len(self.lines):
-            return  # (no '#' anywhere in the text: nothing to check)
+            return
         rest = self.lines[end.line][end.column:]
         if _GLUED_COMMENT.match(rest):
             column = end.column + rest.index("#") + 1

@@ -195,7 +195,9 @@ def annotate(paragraph_id: str, text: str, story: StoryNode) -> Md:
     return Md("".join(out))
 
 
-_CAPITALISED = re.compile(r"\b[A-Z0-9]\w*")
+# Candidate abbreviations: runs starting with a capital (no word-boundary check: a candidate
+# that is not a whole word only adds a definition that Python-Markdown's abbr then ignores).
+_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
 
 
 class Abbreviations:
@@ -204,7 +206,7 @@ class Abbreviations:
 
     def __init__(self, expansions: dict[str, str]):
         self.expansions = expansions
-        self.words = {t for t in expansions if _CAPITALISED.fullmatch(t)}
+        self.words = {t for t in expansions if _CAPITALISED.fullmatch(t)}  # ISIL, Interpol
         self.others = [t for t in expansions if t not in self.words]  # "U.N.", "e-mail": scanned
 
     def signature(self) -> str:

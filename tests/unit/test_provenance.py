@@ -15,8 +15,8 @@ def test_normalise_maps_back_to_the_original() -> None:
 
 
 def test_segments_split_on_omissions_and_drop_enclosing_marks() -> None:
-    assert quote_segments('"detained them ... for complicity\u2026 in it."') == [
-        "detained them", "for complicity", "in it."]
+    assert quote_segments('"detained them ... for complicity\u2026 in it."') == (
+        "detained them", "for complicity", "in it.")
 
 
 @pytest.mark.parametrize("quote", [

@@ -28,7 +28,7 @@ from benchmarks.corpus import load_scorer  # noqa: E402
 from explainer.extract import extract, to_score_json  # noqa: E402
 
 CORPUS = REPO / "tests" / "corpus" / "wikinews"
-SEED = REPO / "tests" / "extract" / "data" / "seed.txt"
+SEED = REPO / "tests" / "fixtures" / "pages" / "seed.txt"
 
 
 def _scorer() -> ModuleType:

@@ -12,7 +12,7 @@ from explainer.extract import Extraction, extract
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CORPUS = REPO / "tests" / "corpus" / "wikinews"
-SEED = HERE / "data" / "seed.txt"
+SEED = HERE.parent / "fixtures" / "pages" / "seed.txt"
 
 
 @pytest.fixture(scope="session")

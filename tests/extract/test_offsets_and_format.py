@@ -10,7 +10,7 @@ from pathlib import Path
 from explainer.extract import Extraction, to_score_json
 
 REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "tests" / "extract" / "data" / "seed.txt"
+SEED = REPO / "tests" / "fixtures" / "pages" / "seed.txt"
 
 
 def _check_offsets(text: str, result: Extraction) -> None:

@@ -490,7 +490,6 @@ def _add_full(
     roles: list[str],
     gender: str | None,
 ) -> None:
-    toks = doc.tokens
     key = tuple(_clean(w) for w in name_words)
     idx = by_full.get(key)
     if idx is None:
@@ -506,12 +505,7 @@ def _add_full(
         idx = len(builders)
         builders.append(_Builder(tuple(name_words)))
         by_full[key] = idx
-    b = builders[idx]
-    _add_roles(b, roles)
-    b.gender = b.gender or gender
-    start, end = toks[parts.name_first].start, _name_end(doc, parts)
-    b.mentions.append(Mention(doc.text[start:end], start, end))
-    b.mention_tokens.append((parts.name_first, parts.last))
+    _record_mention(doc, builders[idx], parts, roles, gender)
 
 
 def _link_singles(
@@ -528,16 +522,22 @@ def _link_singles(
             titled = any(_is_title(toks[i].text) for i in range(parts.first, parts.name_first)) or (
                 parts.name_first == parts.first and _role_before(doc, parts.first)[0] is not None
             )
-            if not titled or _clean(toks[parts.name_first].text) in lowercase_words:
+            if not titled or word in lowercase_words:
                 continue  # a lone capitalised word needs a title: "Ambassador Mohib"
             target = len(builders)
             builders.append(_Builder((strip_possessive(toks[parts.name_first].text),)))
-        b = builders[target]
-        _add_roles(b, roles)
-        b.gender = b.gender or gender
-        start, end = toks[parts.name_first].start, _name_end(doc, parts)
-        b.mentions.append(Mention(doc.text[start:end], start, end))
-        b.mention_tokens.append((parts.name_first, parts.last))
+        _record_mention(doc, builders[target], parts, roles, gender)
+
+
+def _record_mention(
+    doc: Document, b: _Builder, parts: NameParts, roles: list[str], gender: str | None
+) -> None:
+    """Add one name occurrence, with the roles and gender found around it, to a person."""
+    _add_roles(b, roles)
+    b.gender = b.gender or gender
+    start, end = doc.tokens[parts.name_first].start, _name_end(doc, parts)
+    b.mentions.append(Mention(doc.text[start:end], start, end))
+    b.mention_tokens.append((parts.name_first, parts.last))
 
 
 def _index(builders: list[_Builder]) -> PeopleIndex:

@@ -49,13 +49,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _generate(project: Project, quiet: bool = False) -> tuple[object, int]:
+def _generate(project: Project, quiet: bool = False,
+              timings: bool = False) -> tuple[object, int]:
     generated, written = generate_to_disk(project, jobs=default_jobs())
     _print_diagnostics(generated.report.warnings)
     if not quiet:
         print(f"generated {len(generated.pages)} files into "
               f"{_shown(project.docs_dir, project.root)}/ ({len(written.written)} written, "
               f"{written.unchanged} unchanged, {len(written.removed)} removed)", file=sys.stderr)
+    if timings:
+        print(f"timings: {generated.timings}", file=sys.stderr)
     return generated, EXIT_OK
 
 
@@ -76,14 +79,14 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    _generate(Project.at(args.root))
+    _generate(Project.at(args.root), timings=args.timings)
     return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = Project.at(args.root)
     require_engine(args.engine)  # a missing engine fails before anything is written
-    generated, _ = _generate(project)
+    generated, _ = _generate(project, timings=args.timings)
     run = build_site(project, generated.graph, engine=args.engine,  # type: ignore[attr-defined]
                      strict=not args.no_strict)
     if run.output:
@@ -202,6 +205,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+TIMINGS_HELP = "print the seconds each stage took (load, link, render, write)"
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py",
@@ -225,6 +231,7 @@ def make_parser() -> argparse.ArgumentParser:
                          description="Generate Markdown pages from content/ into the folder "
                                      "mkdocs.yml's docs_dir names; only changed files are "
                                      "written.")
+    p.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
     p.set_defaults(func=cmd_generate)
 
     p = verbs.add_parser("build", help="generate, then build the site into site/",
@@ -236,6 +243,7 @@ def make_parser() -> argparse.ArgumentParser:
                         "pages (README, 'Engines')")
     p.add_argument("--no-strict", action="store_true",
                    help="do not fail on engine warnings (broken links, missing anchors)")
+    p.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
     p.set_defaults(func=cmd_build)
 
     p = verbs.add_parser("new", help="create a story from a raw article (text, Markdown, HTML)",

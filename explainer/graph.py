@@ -271,6 +271,7 @@ class SpeakerSummary:
     role: RoleNode | None
     direct: int
     paraphrase: int
+    quotes: list[QuoteNode] = field(default_factory=list)  # in the order of the article
 
 
 @dataclass(eq=False)

@@ -33,7 +33,7 @@ from .graph import (
     TopicNode,
 )
 from .load import Content, StorySource
-from .mentions import NameIndex, build_index
+from .mentions import NameIndex, build_index, words
 from .model.common import Citation
 from .provenance import QuoteMatch, describe_value, figure_in_text, find_quote
 from .sources import Where, YamlDocument
@@ -353,6 +353,7 @@ class Linker:
                     role = quote.speaker.current_role
                 summary = SpeakerSummary(quote.speaker, role, 0, 0)
                 order[id(quote.speaker)] = summary
+            summary.quotes.append(quote)
             if quote.model.kind == "direct":
                 summary.direct += 1
             else:
@@ -403,13 +404,14 @@ class Linker:
             named_places: dict[int, PlaceNode] = {}
             for paragraph in story.article.paragraphs:
                 citation = CitationRef(story, paragraph)
-                for person in people.find(paragraph.text):
+                tokens = words(paragraph.text)
+                for person in people.find_in_words(tokens):
                     person.mentions.setdefault(story.slug, []).append(citation)
                     named_people[id(person)] = person
-                for org in organisations.find(paragraph.text):
+                for org in organisations.find_in_words(tokens):
                     org.mentions.setdefault(story.slug, []).append(citation)
                     named_orgs[id(org)] = org
-                for place in places.find(paragraph.text):
+                for place in places.find_in_words(tokens):
                     place.mentions.setdefault(story.slug, []).append(citation)
                     named_places[id(place)] = place
             related_people: dict[int, PersonNode] = {id(p): p for p in story.authors}

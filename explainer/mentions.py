@@ -49,7 +49,10 @@ class NameIndex(Generic[T]):
 
     def find(self, text: str) -> list[T]:
         """Entities named in `text`, in order of first mention, each once."""
-        tokens = words(text)
+        return self.find_in_words(words(text))
+
+    def find_in_words(self, tokens: list[str]) -> list[T]:
+        """`find` for text already split by `words` (one split serves several indexes)."""
         first_words = self.first_words
         found: dict[int, T] = {}
         covered = 0  # tokens before this are part of a name already found

@@ -33,6 +33,22 @@ def graph_items(data: dict[str, Any]) -> list[dict[str, Any]]:
     return list(data.get("@graph", [data]))
 
 
+def resolved(items: list[dict[str, Any]], node: dict[str, Any]) -> dict[str, Any]:
+    """A node with its `{"@id": ...}` references replaced by the nodes they name; every
+    reference must name a node of the same graph."""
+    by_id = {item["@id"]: item for item in items if "@id" in item}
+    out = {}
+    for key, value in node.items():
+        if isinstance(value, dict) and set(value) == {"@id"}:
+            value = by_id[value["@id"]]
+        out[key] = value
+    return out
+
+
+def of_type(items: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
+    return [resolved(items, item) for item in items if item["@type"] == kind]
+
+
 def test_story_pages_describe_a_news_article(site: Path) -> None:
     for page in (STORY, STORY + "source/"):
         [article] = jsonld(site, page)
@@ -47,8 +63,12 @@ def test_story_pages_describe_a_news_article(site: Path) -> None:
 
 def test_profiles_describe_a_person_and_their_quotations(site: Path) -> None:
     [data] = jsonld(site, "people/ramazon-rakhimzoda/")
-    person, *quotes = graph_items(data)
-    assert person == {"@type": "Person", "name": "Ramazon Rakhimzoda",
+    items = graph_items(data)
+    person, quotes = items[0], of_type(items, "Quotation")
+    assert [a["headline"] for a in of_type(items, "NewsArticle")] == [
+        "Tajikistan co-operates with Interpol to fight trans-national crime"]  # once
+    assert person == {"@id": "_:person-ramazon-rakhimzoda",
+                      "@type": "Person", "name": "Ramazon Rakhimzoda",
                       "alternateName": ["Rakhimzoda"],
                       "description": "Interior Minister of Tajikistan",
                       "jobTitle": "Interior Minister",
@@ -56,8 +76,8 @@ def test_profiles_describe_a_person_and_their_quotations(site: Path) -> None:
     assert len(quotes) == 10
     direct = next(q for q in quotes if q["text"].startswith("One of the performance"))
     assert direct["@type"] == "Quotation"
-    assert direct["spokenByCharacter"] == {"@type": "Person", "name": "Ramazon Rakhimzoda"}
-    assert direct["creator"] == direct["spokenByCharacter"]
+    assert direct["spokenByCharacter"] is person
+    assert direct["creator"] is person
     assert direct["isPartOf"]["@type"] == "NewsArticle"
     assert direct["dateCreated"] == "2016-09-19"
 
@@ -77,8 +97,12 @@ def test_timeline_lists_events_with_honest_dates(site: Path) -> None:
 
 def test_quotes_page_lists_quotations_with_anonymous_speakers_unnamed(site: Path) -> None:
     [data] = jsonld(site, STORY + "quotes/")
-    quotes = graph_items(data)
+    items = graph_items(data)
+    quotes = of_type(items, "Quotation")
     assert len(quotes) == 42
+    assert len(of_type(items, "NewsArticle")) == 1  # described once, referred to by each quote
+    assert {q["spokenByCharacter"]["name"] for q in quotes if "name" in q["spokenByCharacter"]
+            } >= {"Ramazon Rakhimzoda", "Nuriddin Mavlonov"}
     anonymous = [q for q in quotes if "name" not in q["spokenByCharacter"]]
     assert len(anonymous) == 10
     assert anonymous[0]["spokenByCharacter"]["description"].startswith(

@@ -86,7 +86,7 @@ def templates_version(templates_dir: Path) -> str:
 class RenderCache:
     """Rendered pages of the previous run, by path: (fingerprint, Markdown)."""
 
-    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     #: each story's data files (JSON, CSV), by slug: (fingerprint, files)
     exports: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
 

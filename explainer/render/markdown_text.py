@@ -40,11 +40,11 @@ def escape(value: object) -> Md:
     """Plain text -> one line of Markdown that renders as exactly that text."""
     if hasattr(value, "__html__"):
         return Md(value.__html__())
-    return _escape_text(str(value))
+    return escape_text(str(value))
 
 
 @lru_cache(maxsize=262144)
-def _escape_text(value: str) -> Md:
+def escape_text(value: str) -> Md:
     """Cached: the same names, labels and titles are printed on many pages."""
     text = _SPACE.sub(" ", value)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

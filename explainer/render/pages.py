@@ -248,7 +248,7 @@ def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None
             if cache is not None else "")
     everything = everything_version(versions or {}) if cache is not None else ""
     plans = plan_pages(graph)
-    texts: list[str | None] = [None] * len(plans)
+    texts: list[bytes | None] = [None] * len(plans)
     keys: list[str] = [""] * len(plans)
     exports: dict[str, dict[str, str]] = {}
     export_keys: dict[str, str] = {}
@@ -268,7 +268,7 @@ def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None
                  todo=[index for index, text in enumerate(texts) if text is None],
                  stories=[s for s in graph.stories if s.slug not in exports])
     rendered, exported = work.run(jobs)
-    finished = dict(rendered)  # page index -> Markdown, abbreviation definitions included
+    finished = dict(rendered)  # page index -> UTF-8 Markdown, abbreviation definitions included
     del rendered
     for index, plan in enumerate(plans):
         text = texts[index]
@@ -307,33 +307,35 @@ class _Work:
     stories: list[StoryNode]
 
     def run(self, jobs: int
-            ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+            ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
         size = len(self.todo) + len(self.stories)
         if jobs <= 1 or size < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
             return self.part(0, 1)
         _shared["work"] = self
-        try:
-            with mp.get_context("fork").Pool(jobs) as pool:
-                parts = pool.starmap(_run_part, [(n, jobs) for n in range(jobs)])
+        try:  # this process renders a share too instead of waiting for the others
+            with mp.get_context("fork").Pool(jobs - 1) as pool:
+                others = pool.starmap_async(_run_part, [(n, jobs) for n in range(1, jobs)])
+                parts = [self.part(0, jobs), *others.get()]
         finally:
             _shared.clear()
         return ([item for pages, _ in parts for item in pages],
                 [item for _, files in parts for item in files])
 
     def part(self, number: int, count: int
-             ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
-        """(page index, Markdown with its abbreviation definitions), (story, data files)."""
+             ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
+        """(page index, Markdown with its abbreviation definitions), (story, data files).
+        Pages come back encoded: bytes cross processes as a plain copy."""
         pages = []
         for index in self.todo[number::count]:
             text = _render(self.env, self.plans[index], self.graph, self.templates_dir)
-            pages.append((index, text + self.abbreviations.block(text)))
+            pages.append((index, (text + self.abbreviations.block(text)).encode()))
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
         return pages, files
 
 
 def _run_part(number: int, count: int
-              ) -> tuple[list[tuple[int, str]], list[tuple[str, dict[str, str]]]]:
+              ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
     work: _Work = _shared["work"]
     return work.part(number, count)
 

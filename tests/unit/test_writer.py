@@ -47,3 +47,11 @@ def test_two_pages_cannot_claim_one_path() -> None:
 def test_no_temporary_files_are_left(tmp_path: Path) -> None:
     write_pages(pages(index="x"), tmp_path / "g")
     assert sorted(os.listdir(tmp_path / "g")) == [".explainer-generated", "index.md"]
+
+
+def test_folders_left_empty_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "g"
+    write_pages(pages(index="x", stories__a__index="A", stories__a__data__facts="{}"), out)
+    result = write_pages(pages(index="x"), out)
+    assert result.removed == ["stories/a/index.md", "stories/a/data/facts.md"]
+    assert sorted(os.listdir(out)) == [".explainer-generated", "index.md"]

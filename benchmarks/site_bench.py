@@ -7,7 +7,7 @@ paragraphs, ~20 quotes, ~10 events and ~8 speakers per story, drawn from a pool 
 people) and prints, each measured in a fresh process:
 
 - generation: load + validate + link + render + write (`build.py generate`), wall time and
-  peak memory (max RSS);
+  peak memory (max RSS), and the seconds of each stage (`--timings`);
 - the engine: MkDocs' own build of the generated pages (`mkdocs build`, hook skipped), wall
   time and peak memory;
 - their ratio, the number of pages written;
@@ -70,17 +70,19 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, floa
     return seconds, usage.ru_maxrss / 1024, text
 
 
-def measure(n: int, work: Path, with_engine: bool) -> dict[str, float | int | None]:
+def measure(n: int, work: Path, with_engine: bool) -> dict[str, float | int | str | None]:
     root = make_project(work / f"n{n}", Shape(stories=n), REPO)
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1",
            "EXPLAINER_PAGES_READY": "1", "PYTHONHASHSEED": "0"}
     python = sys.executable
-    gen_s, gen_mb, _ = run([python, str(REPO / "build.py"), "--root", str(root), "generate"],
-                           root, env)
+    gen_s, gen_mb, gen_out = run([python, str(REPO / "build.py"), "--root", str(root),
+                                  "generate", "--timings"], root, env)
+    stages = gen_out.rsplit("timings: ", 1)[-1].strip()
     # A second generation of unchanged content writes nothing; time the full one above.
     pages = sum(1 for p in (root / "generated").rglob("*.md"))
-    row: dict[str, float | int | None] = {"n": n, "pages": pages, "gen_s": gen_s,
-                                          "gen_mb": gen_mb, "engine_s": None, "engine_mb": None}
+    row: dict[str, float | int | str | None] = {"n": n, "pages": pages, "gen_s": gen_s,
+                                          "gen_mb": gen_mb, "engine_s": None, "engine_mb": None,
+                                          "stages": stages}
     if with_engine:
         engine_s, engine_mb, _ = run([python, "-m", "mkdocs", "build", "--quiet", "-d",
                                       str(work / f"site{n}"), "-f", str(root / "mkdocs.yml")],
@@ -109,7 +111,7 @@ def main() -> int:
           f"· Python {platform.python_version()} · scratch {work}")
     print(f"{'N':>6} {'pages':>6} {'gen s':>7} {'gen MiB':>8} {'mkdocs s':>9} {'mkdocs MiB':>10} "
           f"{'gen/mkdocs':>10} {'growth':>7} | {'edit s':>6} {'rendered':>8} {'written':>7}")
-    previous: dict[str, float | int | None] | None = None
+    previous: dict[str, float | int | str | None] | None = None
     for n in args.sizes:
         row = measure(n, work, n in engine_sizes)
         ratio = (f"{row['gen_s'] / row['engine_s']:.1%}"  # type: ignore[operator]
@@ -122,6 +124,7 @@ def main() -> int:
               f"{engine_s:>9} {engine_mb:>10} {ratio:>10} {growth:>7} | "
               f"{row['edit_s']:>6.2f} {row['edit_rendered']:>8} {row['edit_written']:>7}",
               flush=True)
+        print(f"{'':>6} generation stages: {row['stages']}", flush=True)
         previous = row
     return 0
 

@@ -60,7 +60,12 @@ def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:
     fragment = f"#{anchor}" if anchor else ""
     if to_page == from_page:
         return fragment or posixpath.basename(to_page)
-    return _relative_path(posixpath.dirname(from_page), to_page) + fragment
+    return _relative_path(_folder(from_page), to_page) + fragment
+
+
+@lru_cache(maxsize=16384)
+def _folder(page: str) -> str:
+    return posixpath.dirname(page)  # cached: asked once per link, ~280,000 times a site
 
 
 @lru_cache(maxsize=65536)

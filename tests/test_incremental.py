@@ -96,3 +96,29 @@ def test_a_quote_edit_renders_only_dependent_pages(project: Project) -> None:
     # Far fewer pages were rendered than exist: the story, its people, lists and timelines.
     total = len([p for p in after.pages if p.endswith(".md")])
     assert after.rendered < total / 2
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_rendering_in_worker_processes_gives_the_same_files(
+        project: Project, jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer.render import pages
+
+    one = generate(project, jobs=1)
+    monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 0)  # small sites render in-process
+    shared = generate(project, jobs=jobs)
+    assert list(shared.pages) == list(one.pages)
+    assert shared.pages.files == one.pages.files
+
+
+def test_a_template_error_in_a_worker_process_names_the_template(
+        project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer.render import pages
+    from explainer.render.pages import RenderError
+
+    monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 0)
+    person = project.root / "templates" / "pages" / "person.md.j2"
+    person.write_text(person.read_text() + "{{ person.no_such_field }}\n")
+    with pytest.raises(RenderError) as caught:
+        generate(project, jobs=2)
+    assert caught.value.path == "templates/pages/person.md.j2"
+    assert "no_such_field" in caught.value.message

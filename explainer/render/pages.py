@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import multiprocessing as mp
 import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping
@@ -34,6 +33,7 @@ from .dependencies import (
 )
 from .environment import make_environment
 from .markdown_text import Md, escape
+from .workers import can_fork, run_shared
 
 
 class RenderError(Exception):
@@ -233,7 +233,6 @@ class Rendered:
 
 #: Rendering in worker processes pays off only for many pages (forking costs ~50 ms).
 PARALLEL_THRESHOLD = 400
-_shared: dict[str, Any] = {}  # what forked workers inherit: environment, plans, graph
 
 
 def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None = None,
@@ -309,15 +308,9 @@ class _Work:
     def run(self, jobs: int
             ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
         size = len(self.todo) + len(self.stories)
-        if jobs <= 1 or size < PARALLEL_THRESHOLD or "fork" not in mp.get_all_start_methods():
+        if jobs <= 1 or size < PARALLEL_THRESHOLD or not can_fork():
             return self.part(0, 1)
-        _shared["work"] = self
-        try:  # this process renders a share too instead of waiting for the others
-            with mp.get_context("fork").Pool(jobs - 1) as pool:
-                others = pool.starmap_async(_run_part, [(n, jobs) for n in range(1, jobs)])
-                parts = [self.part(0, jobs), *others.get()]
-        finally:
-            _shared.clear()
+        parts = run_shared(self.part, jobs)
         return ([item for pages, _ in parts for item in pages],
                 [item for _, files in parts for item in files])
 
@@ -332,12 +325,6 @@ class _Work:
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
         return pages, files
-
-
-def _run_part(number: int, count: int
-              ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
-    work: _Work = _shared["work"]
-    return work.part(number, count)
 
 
 def _render(env: Environment, plan: PagePlan, graph: SiteGraph, templates_dir: Path) -> str:

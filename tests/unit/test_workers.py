@@ -1,0 +1,37 @@
+import os
+
+import pytest
+
+from explainer.render.workers import can_fork, run_shared
+
+pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
+
+
+def share(number: int, count: int) -> tuple[int, int, int]:
+    return number, count, os.getpid()
+
+
+def test_every_share_runs_once_in_order_share_0_here() -> None:
+    results = run_shared(share, 3)
+    assert [(n, c) for n, c, _ in results] == [(0, 3), (1, 3), (2, 3)]
+    pids = [pid for _, _, pid in results]
+    assert pids[0] == os.getpid() and len(set(pids)) == 3
+
+
+def fail_in_worker(number: int, count: int) -> int:
+    if number == 1:
+        raise ValueError("share 1 failed")
+    return number
+
+
+def test_an_exception_in_a_worker_is_raised_here() -> None:
+    with pytest.raises(ValueError, match="share 1 failed"):
+        run_shared(fail_in_worker, 2)
+
+
+def test_results_larger_than_a_pipe_buffer_come_back_whole() -> None:
+    def big(number: int, count: int) -> bytes:
+        return bytes([number]) * 5_000_000
+
+    first, second = run_shared(big, 2)
+    assert first == b"\x00" * 5_000_000 and second == b"\x01" * 5_000_000

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from pydantic import HttpUrl
+from pydantic import Field, HttpUrl
 
 from .common import ContentModel, FuzzyDateField, IdList, Text
 
@@ -17,13 +17,13 @@ from .common import ContentModel, FuzzyDateField, IdList, Text
 class Photo(ContentModel):
     caption: Text
     credit: Text | None = None
-    credit_people: IdList = []
+    credit_people: IdList = Field(default_factory=list)
 
 
 class ArticleMeta(ContentModel):
     headline: Text
     byline: Text | None = None
-    authors: IdList = []
+    authors: IdList = Field(default_factory=list)
     outlet: Text | None = None
     outlet_organisation: str | None = None
     url: HttpUrl | None = None

@@ -14,7 +14,7 @@ from .common import Cites, ContentModel, FuzzyDateField, Id, IdList, Markdown, T
 
 class KeyPoint(ContentModel):
     text: Markdown
-    cite: Cites = []
+    cite: Cites = Field(default_factory=list)
 
 
 class StoryRole(ContentModel):
@@ -57,9 +57,9 @@ class Event(ContentModel):
     date_note: Text | None = None
     title: Text
     description: Markdown = ""
-    people: IdList = []
-    organisations: IdList = []
-    places: IdList = []
+    people: IdList = Field(default_factory=list)
+    organisations: IdList = Field(default_factory=list)
+    places: IdList = Field(default_factory=list)
     cite: Cites = Field(min_length=1)
 
 
@@ -79,7 +79,7 @@ class Figure(ContentModel):
     period: FuzzyDateField | None = None
     part_of: Id | None = None
     breakdown: Text | None = None
-    disputed_by: IdList = []
+    disputed_by: IdList = Field(default_factory=list)
     #: On a total: its parts are known not to add up (the article's own gap, shown on the site),
     #: so `check` does not warn about it.
     known_gap: bool = False
@@ -100,10 +100,10 @@ class Figure(ContentModel):
 class Facts(ContentModel):
     status: Literal["draft", "reviewed"] = "reviewed"
     summary: Markdown = ""
-    topics: TextList = []
-    key_points: list[KeyPoint] = []
-    people: list[StoryRole] = []
-    anonymous_sources: list[AnonymousSource] = []
-    quotes: list[Quote] = []
-    events: list[Event] = []
-    figures: list[Figure] = []
+    topics: TextList = Field(default_factory=list)
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    people: list[StoryRole] = Field(default_factory=list)
+    anonymous_sources: list[AnonymousSource] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)

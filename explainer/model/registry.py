@@ -19,16 +19,16 @@ class Role(ContentModel):
     as_of: FuzzyDateField | None = None
     from_: FuzzyDateField | None = Field(default=None, alias="from")
     to: FuzzyDateField | None = None
-    cite: Cites = []
+    cite: Cites = Field(default_factory=list)
 
     model_config = ContentModel.model_config | {"populate_by_name": True}
 
 
 class Person(ContentModel):
     name: Text
-    aliases: TextList = []
+    aliases: TextList = Field(default_factory=list)
     description: Text | None = None
-    roles: list[Role] = []
+    roles: list[Role] = Field(default_factory=list)
     url: HttpUrl | None = None
     bio: Markdown = ""
 
@@ -39,7 +39,7 @@ class Organisation(ContentModel):
     kind: Text | None = None
     parent: Id | None = None
     country: Id | None = None
-    aliases: TextList = []
+    aliases: TextList = Field(default_factory=list)
     url: HttpUrl | None = None
     description: Markdown = ""
 
@@ -48,7 +48,7 @@ class Place(ContentModel):
     name: Text
     kind: Text | None = None
     within: Id | None = None
-    aliases: TextList = []
+    aliases: TextList = Field(default_factory=list)
     description: Markdown = ""
 
 
@@ -59,7 +59,7 @@ class GlossaryTerm(ContentModel):
     id: Id | None = None
     expansion: Text | None = None
     definition: Markdown = ""
-    aliases: TextList = []
+    aliases: TextList = Field(default_factory=list)
     organisation: Id | None = None
 
     @model_validator(mode="after")

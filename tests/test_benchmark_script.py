@@ -17,7 +17,7 @@ def test_site_benchmark_prints_a_row_and_the_stages(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=600, cwd=REPO)
     assert result.returncode == 0, result.stderr
     row = next(line for line in result.stdout.splitlines() if line.split()[:1] == ["1"])
-    n, pages, seconds, mib, *_ = row.split()
+    _, pages, seconds, mib, *_ = row.split()
     assert int(pages) > 2000  # the shared registry alone gives a page per person
     assert float(seconds) > 0 and float(mib) > 0
     assert re.search(r"median of 2 runs \(.*\): load [\d.]+ s · link [\d.]+ s · "

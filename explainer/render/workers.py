@@ -3,8 +3,9 @@
 Rendering 1,000 stories is CPU-bound Python: one process per core roughly halves it on two
 cores. Workers are forked, so they inherit the loaded site instead of loading it again (never
 fork inside a server with threads, such as `mkdocs serve`: callers render in-process there).
-A worker hands its result back through a file in a RAM-backed temporary folder rather than
-through the pool's pipe, which moved the ~70 MB of pages of 1,000 stories at ~150 MB/s here.
+Each worker is its own process (a pool may hand two shares to one worker) and hands its result
+back through a file in a RAM-backed temporary folder rather than a pipe, which moved the ~70 MB
+of pages of 1,000 stories at ~150 MB/s here.
 """
 
 from __future__ import annotations
@@ -26,30 +27,59 @@ def can_fork() -> bool:
 
 
 def run_shared(task: Callable[[int, int], T], jobs: int) -> list[T]:
-    """[task(0, jobs), ..., task(jobs - 1, jobs)]: share 0 here, the others in forked workers.
-    An exception in a worker is raised here (it must pickle, like every result)."""
+    """[task(0, jobs), ..., task(jobs - 1, jobs)]: share 0 here, each other share in its own
+    forked process. An exception in a worker is raised here (if it cannot be pickled, as a
+    RuntimeError naming it)."""
     global _task
     _task = task
+    context = mp.get_context("fork")
     try:
-        with tempfile.TemporaryDirectory(prefix="explainer-", dir=_ram_folder()) as folder, \
-                mp.get_context("fork").Pool(jobs - 1) as pool:
-            others = pool.starmap_async(_work, [(n, jobs, folder) for n in range(1, jobs)])
-            results = [task(0, jobs)]
-            for path in others.get():
-                with open(path, "rb") as stream:
-                    results.append(pickle.load(stream))
+        with tempfile.TemporaryDirectory(prefix="explainer-", dir=_ram_folder()) as folder:
+            paths = [os.path.join(folder, f"share-{n}.pickle") for n in range(jobs)]
+            workers = [context.Process(target=_work, args=(n, jobs, paths[n]), daemon=True)
+                       for n in range(1, jobs)]
+            for worker in workers:
+                worker.start()
+            try:
+                results = [task(0, jobs)]
+            except BaseException:
+                for worker in workers:  # their work is of no use now
+                    worker.terminate()
+                raise
+            finally:
+                for worker in workers:
+                    worker.join()
+            for worker, path in zip(workers, paths[1:], strict=True):
+                results.append(_collect(worker, path))
         return results
     finally:
         _task = None
 
 
-def _work(number: int, count: int, folder: str) -> str:
+def _work(number: int, count: int, path: str) -> None:
     assert _task is not None
-    result = _task(number, count)
-    path = os.path.join(folder, f"share-{number}.pickle")
+    try:
+        outcome: tuple[bool, Any] = (True, _task(number, count))
+    except BaseException as error:  # reported to the main process, which raises it
+        outcome = (False, error)
     with open(path, "wb") as stream:
-        pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
-    return path
+        try:
+            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # an exception that does not pickle
+            stream.seek(0)
+            stream.truncate()
+            pickle.dump((False, RuntimeError(repr(outcome[1]))), stream)
+
+
+def _collect(worker: Any, path: str) -> Any:
+    if not os.path.exists(path):
+        raise RuntimeError(f"a render worker stopped without a result "
+                           f"(exit code {worker.exitcode})")
+    with open(path, "rb") as stream:
+        ok, value = pickle.load(stream)
+    if not ok:
+        raise value
+    return value
 
 
 def _ram_folder() -> str | None:

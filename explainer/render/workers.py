@@ -10,6 +10,7 @@ of pages of 1,000 stories at ~150 MB/s here.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import pickle
@@ -34,8 +35,10 @@ def run_shared(task: Callable[[int, int], T], jobs: int) -> list[T]:
     _task = task
     context = mp.get_context("fork")
     try:
-        with tempfile.TemporaryDirectory(prefix="explainer-", dir=_ram_folder()) as folder:
-            paths = [os.path.join(folder, f"share-{n}.pickle") for n in range(jobs)]
+        with tempfile.TemporaryDirectory(prefix="explainer-", dir=_ram_folder()) as fast, \
+                tempfile.TemporaryDirectory(prefix="explainer-") as spare:
+            paths = [(os.path.join(fast, f"share-{n}.pickle"),
+                      os.path.join(spare, f"share-{n}.pickle")) for n in range(jobs)]
             workers = [context.Process(target=_work, args=(n, jobs, paths[n]), daemon=True)
                        for n in range(1, jobs)]
             for worker in workers:
@@ -56,23 +59,32 @@ def run_shared(task: Callable[[int, int], T], jobs: int) -> list[T]:
         _task = None
 
 
-def _work(number: int, count: int, path: str) -> None:
+def _work(number: int, count: int, paths: tuple[str, str]) -> None:
+    """Run one share; leave (True, result) or (False, exception) pickled in the first of
+    `paths` that has room (a small /dev/shm, as in containers, fills up)."""
     assert _task is not None
     try:
         outcome: tuple[bool, Any] = (True, _task(number, count))
     except BaseException as error:  # reported to the main process, which raises it
         outcome = (False, error)
-    with open(path, "wb") as stream:
+    try:
+        data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that does not pickle
+        data = pickle.dumps((False, RuntimeError(repr(outcome[1]))))
+    for path in paths:
         try:
-            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # an exception that does not pickle
-            stream.seek(0)
-            stream.truncate()
-            pickle.dump((False, RuntimeError(repr(outcome[1]))), stream)
+            with open(path, "wb") as stream:
+                stream.write(data)
+            return
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+    raise OSError(f"no room for a render worker's result in {' or '.join(paths)}")
 
 
-def _collect(worker: Any, path: str) -> Any:
-    if not os.path.exists(path):
+def _collect(worker: Any, paths: tuple[str, str]) -> Any:
+    path = next((p for p in paths if os.path.exists(p)), None)
+    if path is None:
         raise RuntimeError(f"a render worker stopped without a result "
                            f"(exit code {worker.exitcode})")
     with open(path, "rb") as stream:
@@ -82,7 +94,16 @@ def _collect(worker: Any, path: str) -> Any:
     return value
 
 
+#: /dev/shm is used only with this much room; a worker falls back to disk if it fills anyway.
+RAM_FOLDER_ROOM = 1 << 30
+
+
 def _ram_folder() -> str | None:
-    """/dev/shm where there is one (Linux); else the usual temporary folder."""
+    """/dev/shm where there is one (Linux) with room; else the usual temporary folder."""
     shm = "/dev/shm"
-    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+    try:
+        stats = os.statvfs(shm)
+    except OSError:
+        return None
+    room = stats.f_bavail * stats.f_frsize
+    return shm if room >= RAM_FOLDER_ROOM and os.access(shm, os.W_OK) else None

@@ -73,3 +73,19 @@ def fail_here(number: int, count: int) -> int:
 def test_an_exception_here_stops_the_workers_and_is_raised() -> None:
     with pytest.raises(KeyError, match="share 0"):
         run_shared(fail_here, 3)
+
+
+def test_a_result_that_does_not_fit_in_ram_goes_to_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from explainer.render import workers
+
+    real_open = builtins.open
+
+    def full_ram_folder(path: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "w" in mode and str(path).startswith(str(workers._ram_folder() or "/nowhere")):
+            raise OSError(28, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(builtins, "open", full_ram_folder)
+    assert [n for n, _, _ in run_shared(share, 2)] == [0, 1]

@@ -122,7 +122,7 @@ def generate_to_disk(project: Project, caches: Caches | None = None,
                      jobs: int = 1) -> tuple[Generated, WriteResult]:
     generated = generate(project, caches, jobs)
     with generated.timings.stage("write"):
-        written = write_pages(generated.pages, project.docs_dir)
+        written = write_pages(generated.pages, project.docs_dir, jobs=jobs)
     return generated, written
 
 

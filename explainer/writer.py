@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .render import PageSet
+from .workers import can_fork, run_shared
 
 MARKER = ".explainer-generated"
 
@@ -31,10 +32,16 @@ class UnsafeOutput(Exception):
     pass
 
 
-def write_pages(pages: PageSet, out_dir: Path) -> WriteResult:
+#: Writing in forked processes pays off only for many files (forking costs ~50 ms).
+PARALLEL_THRESHOLD = 2000
+
+
+def write_pages(pages: PageSet, out_dir: Path, jobs: int = 1) -> WriteResult:
     """Make `out_dir` hold exactly `pages`. Refuses a non-empty folder we did not create.
 
-    Plain `os` calls on strings: at 12,000 files, pathlib's objects cost more than the disk."""
+    Plain `os` calls on strings: at 12,000 files, pathlib's objects cost more than the disk.
+    Creating files is mostly the kernel's work (0.2 to 2 s of system time for 12,000 files on
+    the project's VM), so with `jobs` > 1 that many forked processes share it."""
     result = WriteResult()
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
         raise UnsafeOutput(
@@ -50,7 +57,23 @@ def write_pages(pages: PageSet, out_dir: Path) -> WriteResult:
         if folder:
             os.makedirs(os.path.join(root, folder), exist_ok=True)
     files = pages.files
-    for rel in pages:
+    paths = list(pages)
+    if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD and can_fork():
+        shares = run_shared(lambda number, count: _write(root, files, paths[number::count]),
+                            jobs)
+    else:
+        shares = [_write(root, files, paths)]
+    result.written = sorted(rel for written, _ in shares for rel in written)
+    result.unchanged = sum(unchanged for _, unchanged in shares)
+    result.removed = _remove_stale(root, set(files))
+    return result
+
+
+def _write(root: str, files: dict[str, bytes], paths: list[str]) -> tuple[list[str], int]:
+    """Write those of `paths` whose bytes differ; returns (written, number unchanged)."""
+    written = []
+    unchanged = 0
+    for rel in paths:
         target = os.path.join(root, rel)
         data = files[rel]
         try:
@@ -58,15 +81,14 @@ def write_pages(pages: PageSet, out_dir: Path) -> WriteResult:
         except FileNotFoundError:
             with open(target, "wb") as stream:  # a new file: nobody has read it yet
                 stream.write(data)
-            result.written.append(rel)
+            written.append(rel)
             continue
         if size == len(data) and _read(target) == data:
-            result.unchanged += 1
+            unchanged += 1
         else:
             _atomic_write(target, data)  # replacing: readers never see half a file
-            result.written.append(rel)
-    result.removed = _remove_stale(root, set(files))
-    return result
+            written.append(rel)
+    return written, unchanged
 
 
 def _read(path: str) -> bytes:

@@ -20,6 +20,7 @@ from jinja2 import Environment
 from .. import routes
 from ..exports import SCHEMA_PATH, json_schema, story_files
 from ..graph import EventNode, SiteGraph, StoryNode
+from ..workers import can_fork, run_shared
 from .dependencies import (
     EVERYTHING,
     RenderCache,
@@ -33,7 +34,6 @@ from .dependencies import (
 )
 from .environment import make_environment
 from .markdown_text import Md, escape
-from .workers import can_fork, run_shared
 
 
 class RenderError(Exception):

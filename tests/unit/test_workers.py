@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from explainer.render.workers import can_fork, run_shared
+from explainer.workers import can_fork, run_shared
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs fork")
 
@@ -78,7 +78,7 @@ def test_an_exception_here_stops_the_workers_and_is_raised() -> None:
 def test_a_result_that_does_not_fit_in_ram_goes_to_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     import builtins
 
-    from explainer.render import workers
+    from explainer import workers
 
     real_open = builtins.open
 

@@ -55,3 +55,18 @@ def test_folders_left_empty_are_removed(tmp_path: Path) -> None:
     result = write_pages(pages(index="x"), out)
     assert result.removed == ["stories/a/index.md", "stories/a/data/facts.md"]
     assert sorted(os.listdir(out)) == [".explainer-generated", "index.md"]
+
+
+def test_writing_in_worker_processes_gives_the_same_result(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from explainer import writer
+
+    monkeypatch.setattr(writer, "PARALLEL_THRESHOLD", 0)
+    many = {f"people__p{n}": f"person {n}" for n in range(20)}
+    first = write_pages(pages(index="home", **many), tmp_path / "g", jobs=2)
+    assert first.written == sorted(first.written) and len(first.written) == 21
+    for n in range(20):
+        assert (tmp_path / "g" / "people" / f"p{n}.md").read_text() == f"person {n}"
+    many["people__p3"] = "changed"
+    second = write_pages(pages(index="home", **many), tmp_path / "g", jobs=3)
+    assert second.written == ["people/p3.md"] and second.unchanged == 20

@@ -104,9 +104,8 @@ class _Converter:
     minus dates; every other tag, any alias, a merge key or a duplicate key is refused.
     """
 
-    def __init__(self, line_offset: int, lines: list[str], path: str, positions: bool = True,
+    def __init__(self, line_offset: int, lines: list[str], path: str,
                  check_aliases: bool = True):
-        self.positions = positions
         self.check_aliases = check_aliases  # False only when the text cannot hold an alias
         self.line_offset = line_offset
         self.seen: set[int] = set()
@@ -117,13 +116,27 @@ class _Converter:
     def mark(self, node: yaml.Node) -> Position:
         return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
 
-    def convert_plain(self, node: yaml.Node) -> Any:
-        """`convert` without positions, the common path (positions are worked out again only
-        when a message needs them): the same checks with less work per node."""
+    def visit(self, node: yaml.Node) -> None:
+        """libyaml gives an alias the anchored node itself: a node met twice is an alias."""
+        if id(node) in self.seen:
+            raise _refuse("YAML anchors and aliases (&name, *name) are not allowed in content; "
+                          "the value anchored here is reused elsewhere: write it out in full "
+                          "each time", node)
+        self.seen.add(id(node))
+
+    def check_key(self, key_node: yaml.Node) -> None:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _refuse("a mapping key must be plain text", key_node)
+        if key_node.value == "<<" and _plain(key_node):
+            raise _refuse("YAML merge keys (<<) are not allowed in content", key_node)
         if self.check_aliases:
-            if id(node) in self.seen:
-                return self.convert(node)  # raises, naming the anchor
-            self.seen.add(id(node))
+            self.visit(key_node)
+
+    def convert_plain(self, node: yaml.Node) -> Any:
+        """Plain dicts and lists, the common path (positions are worked out again, by
+        `convert`, only when a message needs them): the same checks with less work per node."""
+        if self.check_aliases:
+            self.visit(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -134,14 +147,7 @@ class _Converter:
             raise self.bad_tag(node)
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _refuse("a mapping key must be plain text", key_node)
-            if key_node.value == "<<" and _plain(key_node):
-                raise _refuse("YAML merge keys (<<) are not allowed in content", key_node)
-            if self.check_aliases:
-                if id(key_node) in self.seen:
-                    return self.convert(key_node)
-                self.seen.add(id(key_node))
+            self.check_key(key_node)
             key = self.scalar(key_node)
             if key in mapping:
                 raise _Duplicate()  # loaded again with positions, for the message
@@ -149,18 +155,14 @@ class _Converter:
         return mapping
 
     def convert(self, node: yaml.Node) -> Any:
-        if id(node) in self.seen:
-            raise _refuse("YAML anchors and aliases (&name, *name) are not allowed in content; "
-                          "the value anchored here is reused elsewhere: write it out in full "
-                          "each time", node)
-        self.seen.add(id(node))
+        """YamlMap and YamlList, which know where each of their values was written."""
+        if self.check_aliases:
+            self.visit(node)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self.bad_tag(node)
-            if not self.positions:
-                return [self.convert(item) for item in node.value]
             items = YamlList()
             items.where = self.mark(node)
             for item in node.value:
@@ -169,24 +171,17 @@ class _Converter:
             return items
         if node.tag != _MAP:
             raise self.bad_tag(node)
-        mapping: dict[Any, Any] = YamlMap() if self.positions else {}
-        if isinstance(mapping, YamlMap):
-            mapping.where = self.mark(node)
+        mapping = YamlMap()
+        mapping.where = self.mark(node)
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _refuse("a mapping key must be plain text", key_node)
-            if key_node.value == "<<" and _plain(key_node):
-                raise _refuse("YAML merge keys (<<) are not allowed in content", key_node)
-            key = self.convert(key_node)
+            self.check_key(key_node)
+            key = self.scalar(key_node)
             if key in mapping:
-                if not isinstance(mapping, YamlMap):
-                    raise _Duplicate()  # loaded again with positions, for the message
                 first = mapping.key_where[key][0]
                 raise _refuse(f"duplicate key '{key}' (first given on line {first})", key_node)
             mapping[key] = self.convert(value_node)
-            if isinstance(mapping, YamlMap):
-                mapping.key_where[key] = self.mark(key_node)
-                mapping.value_where[key] = self.mark(value_node)
+            mapping.key_where[key] = self.mark(key_node)
+            mapping.value_where[key] = self.mark(value_node)
         return mapping
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
@@ -251,11 +246,10 @@ def load_yaml_checked(text: str, path: str, line_offset: int = 0,
         if node is None:
             return None, []
         lines = text.split("\n") if "#" in text else []
-        if positions:
-            converter = _Converter(line_offset, lines, path)
-            return converter.convert(node), converter.warnings
-        converter = _Converter(line_offset, lines, path, positions=False,
+        converter = _Converter(line_offset, lines, path,
                                check_aliases="*" in text)  # an alias is written *name
+        if positions:
+            return converter.convert(node), converter.warnings
         return converter.convert_plain(node), converter.warnings
     except _Duplicate:
         return load_yaml_checked(text, path, line_offset, positions=True)

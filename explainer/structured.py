@@ -76,8 +76,9 @@ def _speaker(node: PersonNode | OrganisationNode | Any) -> dict[str, Any]:
     return {"@type": "Person", "description": node.name}  # an anonymous source
 
 
-def quotation(quote: QuoteNode, speaker_id: str) -> dict[str, Any]:
+def quotation(quote: QuoteNode) -> dict[str, Any]:
     """A Quotation referring to its speaker and article by `@id` (nodes of the same graph)."""
+    speaker_id = _speaker_id(quote.speaker)
     return _clean({
         "@type": "Quotation",
         "text": quote.model.text,
@@ -100,7 +101,7 @@ def quotes_page(story: StoryNode, language: str) -> dict[str, Any]:
     return {"@context": CONTEXT, "@graph": [
         *_articles(story.quotes, language),
         *({"@id": node_id, **_speaker(node)} for node_id, node in speakers.items()),
-        *(quotation(q, _speaker_id(q.speaker)) for q in story.quotes)]}
+        *(quotation(q) for q in story.quotes)]}
 
 
 def person_page(person: PersonNode, language: str) -> dict[str, Any]:
@@ -116,7 +117,7 @@ def person_page(person: PersonNode, language: str) -> dict[str, Any]:
         if role and role.organisation else None,
         "sameAs": str(person.model.url) if person.model.url else None,
     })
-    quotes = [quotation(q, data["@id"]) for q in person.quotes]
+    quotes = [quotation(q) for q in person.quotes]  # spoken by `data`, the person
     return {"@context": CONTEXT,
             "@graph": [data, *_articles(person.quotes, language), *quotes]}
 

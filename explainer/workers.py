@@ -1,11 +1,12 @@
 """Share a job among forked processes, this one included, and collect the results in order.
 
-Rendering 1,000 stories is CPU-bound Python: one process per core roughly halves it on two
-cores. Workers are forked, so they inherit the loaded site instead of loading it again (never
-fork inside a server with threads, such as `mkdocs serve`: callers render in-process there).
-Each worker is its own process (a pool may hand two shares to one worker) and hands its result
-back through a file in a RAM-backed temporary folder rather than a pipe, which moved the ~70 MB
-of pages of 1,000 stories at ~150 MB/s here.
+Rendering 1,000 stories is CPU-bound Python, and creating their 12,000 files is mostly the
+kernel's work: one process per core roughly halves either on two cores. Workers are forked, so
+they inherit the loaded site instead of loading it again (never fork inside a server with
+threads, such as `mkdocs serve`: callers run in-process there). Each worker is its own process
+(a pool may hand two shares to one worker) and hands its result back through a file in a
+RAM-backed temporary folder rather than a pipe, which moved the ~70 MB of pages of 1,000
+stories at ~150 MB/s here.
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ def can_fork() -> bool:
 
 def run_shared(task: Callable[[int, int], T], jobs: int) -> list[T]:
     """[task(0, jobs), ..., task(jobs - 1, jobs)]: share 0 here, each other share in its own
-    forked process. An exception in a worker is raised here (if it cannot be pickled, as a
-    RuntimeError naming it)."""
+    forked process; just [task(0, 1)] when `jobs` <= 1 or this platform cannot fork. An
+    exception in a worker is raised here (if it cannot be pickled, as a RuntimeError naming
+    it)."""
+    if jobs <= 1 or not can_fork():
+        return [task(0, 1)]
     global _task
     _task = task
     context = mp.get_context("fork")
@@ -79,13 +83,13 @@ def _work(number: int, count: int, paths: tuple[str, str]) -> None:
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(path)
-    raise OSError(f"no room for a render worker's result in {' or '.join(paths)}")
+    raise OSError(f"no room for a worker's result in {' or '.join(paths)}")
 
 
 def _collect(worker: Any, paths: tuple[str, str]) -> Any:
     path = next((p for p in paths if os.path.exists(p)), None)
     if path is None:
-        raise RuntimeError(f"a render worker stopped without a result "
+        raise RuntimeError(f"a worker process stopped without a result "
                            f"(exit code {worker.exitcode})")
     with open(path, "rb") as stream:
         ok, value = pickle.load(stream)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .render import PageSet
-from .workers import can_fork, run_shared
+from .workers import run_shared
 
 MARKER = ".explainer-generated"
 
@@ -58,11 +58,8 @@ def write_pages(pages: PageSet, out_dir: Path, jobs: int = 1) -> WriteResult:
             os.makedirs(os.path.join(root, folder), exist_ok=True)
     files = pages.files
     paths = list(pages)
-    if jobs > 1 and len(paths) >= PARALLEL_THRESHOLD and can_fork():
-        shares = run_shared(lambda number, count: _write(root, files, paths[number::count]),
-                            jobs)
-    else:
-        shares = [_write(root, files, paths)]
+    shares = run_shared(lambda number, count: _write(root, files, paths[number::count]),
+                        jobs if len(paths) >= PARALLEL_THRESHOLD else 1)
     result.written = sorted(rel for written, _ in shares for rel in written)
     result.unchanged = sum(unchanged for _, unchanged in shares)
     result.removed = _remove_stale(root, set(files))

@@ -20,7 +20,7 @@ from jinja2 import Environment
 from .. import routes
 from ..exports import SCHEMA_PATH, json_schema, story_files
 from ..graph import EventNode, SiteGraph, StoryNode
-from ..workers import can_fork, run_shared
+from ..workers import run_shared
 from .dependencies import (
     EVERYTHING,
     RenderCache,
@@ -308,9 +308,7 @@ class _Work:
     def run(self, jobs: int
             ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
         size = len(self.todo) + len(self.stories)
-        if jobs <= 1 or size < PARALLEL_THRESHOLD or not can_fork():
-            return self.part(0, 1)
-        parts = run_shared(self.part, jobs)
+        parts = run_shared(self.part, jobs if size >= PARALLEL_THRESHOLD else 1)
         return ([item for pages, _ in parts for item in pages],
                 [item for _, files in parts for item in files])
 

@@ -1,4 +1,6 @@
 import os
+from collections.abc import Callable
+from typing import NoReturn
 
 import pytest
 
@@ -18,17 +20,6 @@ def test_every_share_runs_once_in_order_share_0_here() -> None:
     assert pids[0] == os.getpid() and len(set(pids)) == 3  # one process per share
 
 
-def fail_in_worker(number: int, count: int) -> int:
-    if number == 1:
-        raise ValueError("share 1 failed")
-    return number
-
-
-def test_an_exception_in_a_worker_is_raised_here() -> None:
-    with pytest.raises(ValueError, match="share 1 failed"):
-        run_shared(fail_in_worker, 2)
-
-
 def test_results_larger_than_a_pipe_buffer_come_back_whole() -> None:
     def big(number: int, count: int) -> bytes:
         return bytes([number]) * 5_000_000
@@ -42,37 +33,34 @@ class Unpicklable(Exception):
         raise TypeError("cannot pickle")
 
 
-def fail_unpicklably(number: int, count: int) -> int:
-    if number == 1:
-        raise Unpicklable("odd")
-    return number
+def throw(error: BaseException) -> NoReturn:
+    raise error
 
 
-def test_an_exception_that_does_not_pickle_still_reports() -> None:
-    with pytest.raises(RuntimeError, match="Unpicklable"):
-        run_shared(fail_unpicklably, 2)
+#: what goes wrong -> (the share that fails, jobs, how it fails, error raised here, its message)
+FAILURES: dict[str, tuple[int, int, Callable[[], object], type[BaseException], str]] = {
+    "an exception in a worker is raised here":
+        (1, 2, lambda: throw(ValueError("share 1 failed")), ValueError, "share 1 failed"),
+    "an exception that does not pickle still reports":
+        (1, 2, lambda: throw(Unpicklable("odd")), RuntimeError, "Unpicklable"),
+    "a worker that dies is an error, not a hang":
+        (1, 2, lambda: os._exit(3), RuntimeError, "exit code 3"),
+    "an exception here stops the workers and is raised":
+        (0, 3, lambda: throw(KeyError("share 0")), KeyError, "share 0"),
+}
 
 
-def die_in_worker(number: int, count: int) -> int:
-    if number == 1:
-        os._exit(3)
-    return number
+@pytest.mark.parametrize("case", FAILURES)
+def test_failures_are_raised_here(case: str) -> None:
+    failing, jobs, fail, error, message = FAILURES[case]
 
+    def task(number: int, count: int) -> int:
+        if number == failing:
+            fail()
+        return number
 
-def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
-    with pytest.raises(RuntimeError, match="exit code 3"):
-        run_shared(die_in_worker, 2)
-
-
-def fail_here(number: int, count: int) -> int:
-    if number == 0:
-        raise KeyError("share 0")
-    return number
-
-
-def test_an_exception_here_stops_the_workers_and_is_raised() -> None:
-    with pytest.raises(KeyError, match="share 0"):
-        run_shared(fail_here, 3)
+    with pytest.raises(error, match=message):
+        run_shared(task, jobs)
 
 
 def test_a_result_that_does_not_fit_in_ram_goes_to_disk(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,3 +77,7 @@ def test_a_result_that_does_not_fit_in_ram_goes_to_disk(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(builtins, "open", full_ram_folder)
     assert [n for n, _, _ in run_shared(share, 2)] == [0, 1]
+
+
+def test_one_job_runs_here_as_the_only_share() -> None:
+    assert run_shared(share, 1) == [(0, 1, os.getpid())]

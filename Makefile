@@ -6,13 +6,16 @@ PYTHON ?= python3
 ENGINE ?= mkdocs
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: site test serve check generate lint typecheck goldens clean lock
 
-$(STAMP): requirements.lock
+# The pinned dependencies, then this package itself (editable, so its `explainer` command and
+# its MkDocs plugin entry point exist; the code is used from this checkout).
+$(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 

@@ -1,14 +1,7 @@
 #!/usr/bin/env python3
-"""Explainer site generator: `python build.py --help` lists the commands."""
+"""This repository's thin wrapper of the `explainer` command: `python build.py --help`."""
 
-import gc
-import sys
-
-from explainer.cli import main
+from explainer.cli import run
 
 if __name__ == "__main__":
-    status = main()
-    # The process ends here: keep Python's last garbage collection from walking every object
-    # of the generated site on the way out (~1.8 s at 1,000 stories, for nothing).
-    gc.freeze()
-    sys.exit(status)
+    run()

@@ -150,6 +150,4 @@ def make_project(root: Path, shape: Shape, repo: Path, seed: int = 1) -> Path:
         write_story(content, number, shape, people, rng)
     shutil.copytree(repo / "templates", root / "templates")
     shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "explainer").mkdir()
-    shutil.copy(repo / "explainer" / "mkdocs_hook.py", root / "explainer" / "mkdocs_hook.py")
     return root

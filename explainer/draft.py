@@ -20,12 +20,12 @@ from typing import Any
 
 import yaml
 
-from .articles import slugify
 from .extract import Attribution, Extraction, KnownPerson, extract
-from .load import Content
+from .link.provenance import QuoteMatch, figure_in_text, find_quote
+from .load.articles import slugify
+from .load.content import Content
 from .model import Article, Facts, Paragraph
 from .newstory import FACTS_TEMPLATE
-from .provenance import QuoteMatch, figure_in_text, find_quote
 
 QUALIFIERS = {
     "about": "about", "approximately": "about", "around": "about", "roughly": "about",

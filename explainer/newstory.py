@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import parse_body
 from .ingest import RawArticle, read_article
+from .load.articles import parse_body
 from .model.common import ID_HINT, is_id
 
 FACTS_TEMPLATE = """\

@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from .advice import advise
+from .build.writer import WriteResult, write_pages
 from .diagnostics import ContentError, Report
-from .graph import SiteGraph
-from .linking import link
-from .load import FileCache, load_content
+from .link.advice import advise
+from .link.graph import SiteGraph
+from .link.linker import link
+from .load.content import FileCache, load_content
 from .project import Project
 from .render import PageSet, RenderCache, render_site
-from .writer import WriteResult, write_pages
 
 
 @dataclass
@@ -113,7 +113,7 @@ def generate(project: Project, caches: Caches | None = None, jobs: int = 1) -> G
         report.raise_if_errors()
         assert graph is not None
         with frozen_heap(), timings.stage("render"):
-            rendered = render_site(graph, project.templates_dir,
+            rendered = render_site(graph, project.template_layers,
                                    caches.pages if caches else None, graph.versions, jobs=jobs)
     return Generated(graph, rendered.pages, report, rendered.rendered, timings)
 

@@ -20,15 +20,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def copy_project(destination: Path, content_from: Path = REPO) -> Path:
-    """A project folder with `content_from`'s content and the repository's templates/config."""
+    """A project folder with `content_from`'s content and the repository's templates/config
+    (the package's templates and plugin are used from the installed package)."""
     destination.mkdir(parents=True, exist_ok=True)
     shutil.copytree(content_from / "content", destination / "content")
     shutil.copytree(REPO / "templates", destination / "templates")
     shutil.copy(REPO / "mkdocs.yml", destination / "mkdocs.yml")
-    hook = destination / "explainer"
-    hook.mkdir()
-    shutil.copy(REPO / "explainer" / "mkdocs_hook.py", hook / "mkdocs_hook.py")
     return destination
+
+
+def site_template(root: Path, name: str) -> Path:
+    """The project's own copy of the package template `name` (e.g. "pages/person.md.j2"),
+    made if needed: a file in the site's templates/ overrides the package's."""
+    from explainer.project import PACKAGE_TEMPLATES
+
+    path = root / "templates" / name
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PACKAGE_TEMPLATES / name, path)
+    return path
 
 
 SEED_STORY = "tajikistan-interpol"

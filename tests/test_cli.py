@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.cli import make_parser
+from explainer.cli.main import make_parser
 
 from .conftest import REPO
 

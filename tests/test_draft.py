@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer.cli import main
+from explainer.cli.main import main
 from explainer.extract import extract, to_score_json
-from explainer.provenance import normalise
+from explainer.link.provenance import normalise
 
 from .conftest import REPO, copy_seed_project
 

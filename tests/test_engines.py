@@ -17,11 +17,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from explainer.cli import main
-from explainer.engine import ENGINES, effective_config, site_settings
+from explainer.build.engine import ENGINES, effective_config, site_settings
+from explainer.cli.main import main
 from explainer.project import Project
 
-from .conftest import REPO, SEED_STORY, copy_seed_project
+from .conftest import REPO, SEED_STORY, copy_seed_project, site_template
 from .html import page, squash, text_of
 
 pytestmark = pytest.mark.engine
@@ -166,24 +166,58 @@ def test_builds_are_byte_identical(sites: dict[str, Path], engine: str,
         [".cache"] if engine == "zensical" else []), "no staging folder or config is left"
 
 
-def test_zensical_gets_the_hooks_settings_from_an_effective_config(tmp_path: Path) -> None:
+def test_zensical_gets_the_plugins_settings_from_an_effective_config(tmp_path: Path) -> None:
     project = Project.at(seed_project(tmp_path / "project"))
     staging = project.root / ".site-building-x"
+    overrides = project.root / ".explainer-overrides-x"
     settings = site_settings(project)
     assert settings["site_name"] == SITE["title"]
-    assert effective_config(project, staging) == {
+    # mkdocs.yml has the extensions and the navigation; the assets come from the plugin
+    assert effective_config(project, staging, overrides) == {
         "INHERIT": "mkdocs.yml",
         "site_dir": ".site-building-x",
         "site_name": SITE["title"],
         "site_description": squash(SITE["description"]),
-        "theme": {"language": "en", "variant": "classic"},
+        "extra_css": ["assets/explainer.css"],
+        "extra_javascript": ["assets/explainer.js"],
+        "theme": {"language": "en", "variant": "classic",
+                  "custom_dir": ".explainer-overrides-x"},
     }
+    # a bare mkdocs.yml gets everything the pages need, once
+    (project.root / "mkdocs.yml").write_text(
+        "site_name: x\ntheme:\n  name: material\n  variant: modern\n"
+        "markdown_extensions:\n  - toc:\n      permalink: false\n  - abbr\n"
+        "plugins:\n  - search\n  - explainer\n")
+    config = effective_config(project, staging, None)
+    assert config["markdown_extensions"] == [
+        "admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.escapeall",
+        "pymdownx.superfences"]
+    assert config["nav"][0] == {"Home": "index.md"} and len(config["nav"]) == 8
+    assert config["theme"] == {"language": "en"}
+
+
+def test_zensical_gets_one_folder_of_theme_overrides(tmp_path: Path) -> None:
+    from explainer.build.engine import merged_overrides
+    from explainer.project import PACKAGE_TEMPLATES
+
+    project = Project.at(seed_project(tmp_path / "project"))
+    ours = site_template(project.root, "overrides/main.html")
+    ours.write_text("{% extends 'base.html' %}{# the site's #}")
+    (project.root / "templates/overrides/partials").mkdir()
+    (project.root / "templates/overrides/partials/extra.html").write_text("site")
+    merged = merged_overrides(project, tmp_path / "merged")
+    assert merged is not None
+    names = sorted(p.relative_to(merged).as_posix() for p in merged.rglob("*") if p.is_file())
+    package = sorted(p.relative_to(PACKAGE_TEMPLATES / "overrides").as_posix()
+                     for p in (PACKAGE_TEMPLATES / "overrides").rglob("*") if p.is_file())
+    assert names == sorted({*package, "partials/extra.html"})
+    assert (merged / "main.html").read_text() == ours.read_text()
 
 
 def test_a_failed_zensical_build_leaves_the_previous_site(
         minimal_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = tree_digest(build(minimal_project, "zensical"))
-    template = minimal_project / "templates/pages/glossary.md.j2"
+    template = site_template(minimal_project, "pages/glossary.md.j2")
     template.write_text(template.read_text() + "\n[broken](no-such-page.md)\n")
     capsys.readouterr()
     assert main(["--root", str(minimal_project), "build", "--engine", "zensical"]) == 3

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer.cli import main
+from explainer.cli.main import main
 
 CASES = sorted((Path(__file__).parent / "fixtures" / "errors").glob("*.yaml"))
 

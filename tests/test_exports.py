@@ -10,9 +10,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from explainer.exports import json_schema
 from explainer.pipeline import generate
 from explainer.project import Project
+from explainer.render.exports import json_schema
 
 from .conftest import copy_seed_project
 
@@ -71,7 +71,7 @@ def test_csv_files(files: dict[str, bytes]) -> None:
 
 
 def test_csv_cells_cannot_run_as_spreadsheet_formulas() -> None:
-    from explainer.exports import _csv
+    from explainer.render.exports import _csv
 
     text = _csv(["a"], [["=HYPERLINK(\"http://x\")"], ["-2+3"], ["plain"]])
     cells = [row[0] for row in csv.reader(io.StringIO(text))][1:]

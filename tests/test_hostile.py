@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from explainer.cli import main
+from explainer.cli.main import main
 
 from .conftest import MINIMAL, copy_project
 from .test_errors import apply_case

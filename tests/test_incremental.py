@@ -14,7 +14,7 @@ from benchmarks.synthetic import Shape, write_registries, write_story
 from explainer.pipeline import Caches, generate
 from explainer.project import Project
 
-from .conftest import REPO
+from .conftest import REPO, site_template
 
 STORIES = 6
 
@@ -58,7 +58,7 @@ def add_alias_that_is_mentioned(root: Path) -> None:
 
 
 def change_template(root: Path) -> None:
-    replace(root / "templates/pages/person.md.j2", "## Roles", "## Roles held")
+    replace(site_template(root, "pages/person.md.j2"), "## Roles", "## Roles held")
 
 
 def retitle_story(root: Path) -> None:
@@ -116,7 +116,7 @@ def test_a_template_error_in_a_worker_process_names_the_template(
     from explainer.render.pages import RenderError
 
     monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 0)
-    person = project.root / "templates" / "pages" / "person.md.j2"
+    person = site_template(project.root, "pages/person.md.j2")
     person.write_text(person.read_text() + "{{ person.no_such_field }}\n")
     with pytest.raises(RenderError) as caught:
         generate(project, jobs=2)

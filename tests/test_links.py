@@ -8,7 +8,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from explainer.cli import main
+from explainer.cli.main import main
 
 from .conftest import copy_project
 

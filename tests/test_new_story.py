@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer.articles import parse_body
-from explainer.cli import main
+from explainer.cli.main import main
 from explainer.ingest import read_article
+from explainer.load.articles import parse_body
+from explainer.load.sources import split_front_matter
 from explainer.newstory import escape_paragraph
-from explainer.sources import split_front_matter
 
 from .conftest import REPO, copy_seed_project
 

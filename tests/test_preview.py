@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from explainer.cli import main
+from explainer.cli.main import main
 
 from .conftest import MINIMAL, copy_project
 from .preview_server import mkdocs_serve

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from explainer.cli import main
+from explainer.cli.main import main
 
-from .conftest import REPO, copy_seed_project
+from .conftest import REPO, copy_seed_project, site_template
 from .html import page, squash, text_of
 
 pytestmark = pytest.mark.engine
@@ -125,7 +125,7 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path,
     assert main(["--root", str(root), "build"]) == 0
     before = tree_digest(root / "site")
     # An engine failure: a template links to a page that does not exist (strict mode).
-    template = root / "templates/pages/glossary.md.j2"
+    template = site_template(root, "pages/glossary.md.j2")
     template.write_text(template.read_text() + "\n[broken](no-such-page.md)\n")
     assert main(["--root", str(root), "build"]) == 3
     assert "no-such-page.md" in capsys.readouterr().err

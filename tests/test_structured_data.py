@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from extruct.jsonld import JsonLdExtractor
 
-from explainer.cli import main
+from explainer.cli.main import main
 
 from .conftest import copy_seed_project
 

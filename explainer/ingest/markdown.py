@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from ..articles import inline_text
+from ..load.articles import inline_text
 from .chrome import is_chrome
 from .model import Block, RawArticle
 from .plaintext import _BYLINE, _CAPTION, _DATELINE, parse_date_line

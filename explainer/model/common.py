@@ -7,8 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from ..dates import DateError, FuzzyDate, parse_date
-from ..markdown_policy import markdown_problem
+from .dates import DateError, FuzzyDate, parse_date
+from .markdown_policy import markdown_problem
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 _ID_RE = re.compile(ID_PATTERN)

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..graph import OrganisationNode, PersonNode, PlaceNode, StoryNode
+from ..link.graph import OrganisationNode, PersonNode, PlaceNode, StoryNode
+from ..project import layered_files
 
 EVERYTHING = None  # a page that lists the whole site
 
@@ -73,12 +74,12 @@ def place_sources(place: PlaceNode) -> set[str]:
     return files
 
 
-def templates_version(templates_dir: Path) -> str:
+def templates_version(layers: tuple[Path, ...]) -> str:
+    """A hash of the page templates in effect (each name with the layer's file that wins)."""
     digest = hashlib.sha1(usedforsecurity=False)
-    for path in sorted((templates_dir / "pages").rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(templates_dir).as_posix().encode())
-            digest.update(path.read_bytes())
+    for name, path in layered_files(layers, "pages").items():
+        digest.update(f"{name}\0{path}\0".encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -9,8 +9,8 @@
 - A line ending in a block tag keeps its newline (see KeepLineEnds); lines of tags vanish.
 - Filters that make links know the page being rendered, so links are relative and the engine
   can check them (`mkdocs build --strict` validates every link and anchor).
-- Templates come from the project's `templates/pages/`; content is only ever passed to them as
-  data, never compiled as a template.
+- Templates come from the site's `templates/pages/` where it has a file of that name, else from
+  the package's; content is only ever passed to them as data, never compiled as a template.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.ext import Extension
 from jinja2.runtime import Context
 
-from .. import routes, structured
-from ..dates import FuzzyDate
-from ..graph import CitationRef
+from ..link import routes
+from ..link.graph import CitationRef
+from ..model.dates import FuzzyDate
+from . import structured
 from .markdown_text import Md, attribute, escape, escape_text, escape_title, join
 
 
@@ -127,7 +128,7 @@ def text_fragment(quote: Any) -> Md:
     `#:~:text=start,end`, percent-encoded as the spec asks); "" when the URL is unknown."""
     from urllib.parse import quote as percent
 
-    from ..provenance import quote_segments
+    from ..link.provenance import quote_segments
 
     url = quote.story.article.meta.url
     segments = quote_segments(quote.model.text)
@@ -228,10 +229,12 @@ def jsonld(data: dict[str, Any]) -> Md:
     return Md(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def make_environment(templates_dir: Path) -> Environment:
+def make_environment(template_dirs: Iterable[Path]) -> Environment:
+    """`template_dirs`: folders of page templates, first match wins (the site's, then the
+    package's)."""
     env = MarkdownEnvironment(
         extensions=[KeepLineEnds, "jinja2.ext.do"],
-        loader=FileSystemLoader(str(templates_dir)),
+        loader=FileSystemLoader([str(folder) for folder in template_dirs]),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=_finalize,

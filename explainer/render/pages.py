@@ -17,9 +17,9 @@ from typing import Any
 
 from jinja2 import Environment
 
-from .. import routes
-from ..exports import SCHEMA_PATH, json_schema, story_files
-from ..graph import EventNode, SiteGraph, StoryNode
+from ..link import routes
+from ..link.graph import EventNode, SiteGraph, StoryNode
+from ..project import layered_files
 from ..workers import run_shared
 from .dependencies import (
     EVERYTHING,
@@ -33,6 +33,7 @@ from .dependencies import (
     templates_version,
 )
 from .environment import make_environment
+from .exports import SCHEMA_PATH, json_schema, story_files
 from .markdown_text import Md, escape
 
 
@@ -235,15 +236,15 @@ class Rendered:
 PARALLEL_THRESHOLD = 400
 
 
-def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None = None,
+def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache | None = None,
                 versions: Mapping[str, str] | None = None, jobs: int = 1) -> Rendered:
     """All pages and data files. With a cache and the content files' versions, a page whose
     files and templates did not change since the previous run is reused instead of rendered.
     With `jobs` > 1, the work is shared by that many forked processes (same output)."""
-    env = make_environment(templates_dir / "pages")
+    env = make_environment(layer / "pages" for layer in layers)
     pages = PageSet()
     abbreviations = Abbreviations(graph.abbreviations)
-    base = (templates_version(templates_dir) + abbreviations.signature()
+    base = (templates_version(layers) + abbreviations.signature()
             if cache is not None else "")
     everything = everything_version(versions or {}) if cache is not None else ""
     plans = plan_pages(graph)
@@ -263,7 +264,7 @@ def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None
             saved = cache.exports.get(story.slug)
             if saved is not None and saved[0] == export_keys[story.slug]:
                 exports[story.slug] = saved[1]
-    work = _Work(env, plans, graph, templates_dir, abbreviations,
+    work = _Work(env, plans, graph, layers[0].parent, abbreviations,
                  todo=[index for index, text in enumerate(texts) if text is None],
                  stories=[s for s in graph.stories if s.slug not in exports])
     rendered, exported = work.run(jobs)
@@ -286,10 +287,8 @@ def render_site(graph: SiteGraph, templates_dir: Path, cache: RenderCache | None
             pages.add(file_path, data)
     if graph.stories:
         pages.add(SCHEMA_PATH, json_schema())
-    assets = templates_dir / "assets"
-    if assets.is_dir():
-        for path in sorted(p for p in assets.rglob("*") if p.is_file()):
-            pages.add(f"{routes.ASSETS}/{path.relative_to(assets).as_posix()}", path.read_bytes())
+    for name, path in layered_files(layers, "assets").items():
+        pages.add(f"{routes.ASSETS}/{name}", path.read_bytes())
     return Rendered(pages, len(work.todo))
 
 
@@ -300,7 +299,7 @@ class _Work:
     env: Environment
     plans: list[PagePlan]
     graph: SiteGraph
-    templates_dir: Path
+    site_root: Path  # template paths in errors are shown relative to it where they can be
     abbreviations: Abbreviations
     todo: list[int]
     stories: list[StoryNode]
@@ -318,14 +317,14 @@ class _Work:
         Pages come back encoded: bytes cross processes as a plain copy."""
         pages = []
         for index in self.todo[number::count]:
-            text = _render(self.env, self.plans[index], self.graph, self.templates_dir)
+            text = _render(self.env, self.plans[index], self.graph, self.site_root)
             pages.append((index, (text + self.abbreviations.block(text)).encode()))
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
         return pages, files
 
 
-def _render(env: Environment, plan: PagePlan, graph: SiteGraph, templates_dir: Path) -> str:
+def _render(env: Environment, plan: PagePlan, graph: SiteGraph, site_root: Path) -> str:
     try:
         template = env.get_template(plan.template)
         return template.render(page_path=plan.path, site=graph, **plan.context)
@@ -337,7 +336,7 @@ def _render(env: Environment, plan: PagePlan, graph: SiteGraph, templates_dir: P
                 name, line = frame.filename, frame.lineno or 0
         shown = Path(name)
         with contextlib.suppress(ValueError):
-            shown = shown.relative_to(templates_dir.parent)
+            shown = shown.relative_to(site_root)
         message = getattr(exc, "message", None) or str(exc)
         raise RenderError(shown.as_posix(), line,
                           f"{type(exc).__name__}: {message} (while rendering {plan.path})"

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from explainer.cli import main
+from explainer.cli.main import main
 
 from ..conftest import copy_seed_project
 from .support import CHROMIUM_ARGS, chromium_path, serve

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from explainer.cli import main
+from explainer.cli.main import main
 
 from ..conftest import MINIMAL, copy_project
 from ..preview_server import mkdocs_serve

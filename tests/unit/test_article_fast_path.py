@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from explainer.articles import _parse_markdown, _parse_simple
-from explainer.sources import split_front_matter
+from explainer.load.articles import _parse_markdown, _parse_simple
+from explainer.load.sources import split_front_matter
 
 from ..conftest import REPO
 

@@ -1,4 +1,4 @@
-from explainer.articles import parse_body
+from explainer.load.articles import parse_body
 
 BODY = """{#p1}
 DUSHANBE -- Tajikistan *is* working with <b>Interpol</b> & [friends](http://x).

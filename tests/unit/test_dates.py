@@ -1,7 +1,7 @@
 import pytest
 from edtf import parse_edtf
 
-from explainer.dates import DateError, parse_date
+from explainer.model.dates import DateError, parse_date
 
 
 @pytest.mark.parametrize("edtf, text, html", [

@@ -9,7 +9,7 @@ from explainer.render.markdown_text import Md, escape
 
 
 def test_printed_values_compile_to_one_print_markdown_call(tmp_path: Path) -> None:
-    env = make_environment(tmp_path)
+    env = make_environment([tmp_path])
     source = env.compile("{{ name }} and {{ 'x' ~ name }}{% macro m() %}{{ name }}{% endmacro %}",
                          raw=True)
     assert source.count("environment.print_markdown(") == 3  # a Jinja upgrade that drops the
@@ -26,6 +26,6 @@ def test_print_markdown_prints_what_jinja_would() -> None:
 def test_templates_print_escaped_text_and_markdown_as_is(tmp_path: Path) -> None:
     (tmp_path / "page.md.j2").write_text(
         "{% macro m(x) %}<{{ x }}>{% endmacro %}{{ text }}|{{ md }}|{{ m(text) }}|{{ nothing }}")
-    out = make_environment(tmp_path).get_template("page.md.j2").render(
+    out = make_environment([tmp_path]).get_template("page.md.j2").render(
         text="*a* <b>", md=Md("*a*"), nothing=None)
     assert out == r"\*a\* &lt;b&gt;|*a*|<\*a\* &lt;b&gt;>|"

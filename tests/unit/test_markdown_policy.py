@@ -1,6 +1,6 @@
 import pytest
 
-from explainer.markdown_policy import markdown_problem
+from explainer.model.markdown_policy import markdown_problem
 
 
 @pytest.mark.parametrize("text", [

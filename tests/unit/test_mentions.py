@@ -1,4 +1,4 @@
-from explainer.mentions import build_index
+from explainer.link.mentions import build_index
 
 
 def test_longest_name_wins_and_possessives_match() -> None:

@@ -1,6 +1,12 @@
 import pytest
 
-from explainer.provenance import QuoteMatch, figure_in_text, find_quote, normalise, quote_segments
+from explainer.link.provenance import (
+    QuoteMatch,
+    figure_in_text,
+    find_quote,
+    normalise,
+    quote_segments,
+)
 
 P6 = ('"One of the performance indicators for [Tajik-Interpol] co-operation is the arrest and '
       'extradition of dozens of Tajik citizens," Rakhimzoda said at the conference. "Interpol '

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from explainer.build.writer import UnsafeOutput, write_pages
 from explainer.render import PageSet
-from explainer.writer import UnsafeOutput, write_pages
 
 
 def pages(**files: str) -> PageSet:
@@ -59,7 +59,7 @@ def test_folders_left_empty_are_removed(tmp_path: Path) -> None:
 
 def test_writing_in_worker_processes_gives_the_same_result(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from explainer import writer
+    from explainer.build import writer
 
     monkeypatch.setattr(writer, "PARALLEL_THRESHOLD", 0)
     many = {f"people__p{n}": f"person {n}" for n in range(20)}

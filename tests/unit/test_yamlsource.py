@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from explainer.yamlsource import YamlList, YamlMap, YamlProblem, load_yaml, position_of
+from explainer.load.yamlsource import YamlList, YamlMap, YamlProblem, load_yaml, position_of
 
 
 def test_positions_of_keys_values_and_items() -> None:
@@ -52,7 +52,7 @@ def test_billion_laughs_is_refused_quickly() -> None:
 
 
 def test_a_hashtag_read_as_a_comment_is_warned_about() -> None:
-    from explainer.yamlsource import load_yaml_checked
+    from explainer.load.yamlsource import load_yaml_checked
 
     data, warnings = load_yaml_checked(
         "text: the hashtag, #IStandWithAhmed, took off\nvalue: 151  # a real comment\n", "f.yaml")

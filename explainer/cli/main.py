@@ -8,6 +8,7 @@ A thin layer: it parses arguments, calls the pipeline, and turns every content p
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import subprocess
@@ -15,13 +16,13 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .diagnostics import ContentError, Diagnostic, format_json, limit_per_file
-from .engine import ENGINES, EngineError, build_site, require_engine
-from .load import load_article, load_content
-from .pipeline import check, generate_to_disk
-from .project import Project
-from .render.pages import RenderError
-from .writer import UnsafeOutput
+from ..build.engine import ENGINES, EngineError, build_site, require_engine
+from ..build.writer import UnsafeOutput
+from ..diagnostics import ContentError, Diagnostic, format_json, limit_per_file
+from ..load.content import load_article, load_content
+from ..pipeline import check, generate_to_disk
+from ..project import Project
+from ..render.pages import RenderError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
 
@@ -111,7 +112,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .newstory import StoryExists, create_story  # trafilatura: only this verb needs it
+    from ..newstory import StoryExists, create_story  # trafilatura: only this verb needs it
 
     project = Project.at(args.root)
     if not args.source.is_file():
@@ -147,8 +148,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from .draft import ReviewedFactsExist, draft_story, story_text, write_draft
-    from .extract import extract, to_score_json
+    from ..draft import ReviewedFactsExist, draft_story, story_text, write_draft
+    from ..extract import extract, to_score_json
 
     project = Project.at(args.root)
     if args.story is None and args.source is None:
@@ -210,7 +211,7 @@ TIMINGS_HELP = "print the seconds each stage took (load, link, render, write)"
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
+        prog="build.py" if Path(sys.argv[0]).name == "build.py" else "explainer",
         description="Explainer site generator: content/ (Markdown + YAML) -> Markdown pages -> "
                     "a static site.")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
@@ -286,6 +287,15 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000, help="port to listen on")
     p.set_defaults(func=cmd_serve)
     return parser
+
+
+def run() -> None:
+    """The `explainer` console script (and `build.py`): main(), then exit with its status."""
+    status = main()
+    # The process ends here: keep Python's last garbage collection from walking every object
+    # of the generated site on the way out (~1.8 s at 1,000 stories, for nothing).
+    gc.freeze()
+    sys.exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:

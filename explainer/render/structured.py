@@ -14,8 +14,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .dates import FuzzyDate
-from .graph import EventNode, OrganisationNode, PersonNode, QuoteNode, StoryNode
+from ..link.graph import EventNode, OrganisationNode, PersonNode, QuoteNode, StoryNode
+from ..model.dates import FuzzyDate
 
 CONTEXT = "https://schema.org"
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .diagnostics import Location, Report
+from ..diagnostics import Location, Report
+from ..load.content import Content
 from .graph import SiteGraph
-from .load import Content
 from .mentions import build_index
 from .provenance import describe_value
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
+from ..diagnostics import Location, Report, did_you_mean
+from ..load.articles import slugify
+from ..load.content import Content, StorySource
+from ..load.sources import Where, YamlDocument
+from ..model.common import Citation
 from . import routes
-from .articles import slugify
-from .diagnostics import Location, Report, did_you_mean
 from .graph import (
     AnonymousNode,
     Breakdown,
@@ -32,11 +35,8 @@ from .graph import (
     StoryNode,
     TopicNode,
 )
-from .load import Content, StorySource
 from .mentions import NameIndex, build_index, words
-from .model.common import Citation
 from .provenance import QuoteMatch, describe_value, figure_in_text, find_quote
-from .sources import Where, YamlDocument
 
 N = TypeVar("N")
 

@@ -1,4 +1,4 @@
-"""What the MkDocs hook does: site settings from content/site.yaml, pages generated in memory.
+"""What the MkDocs plugin does: engine settings, pages generated in memory, the error banner.
 
 Generated pages are handed to MkDocs as virtual files (`File.generated`), never written into
 the watched docs folder during `mkdocs serve`, so saving a content file causes exactly one
@@ -13,12 +13,20 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import ContentError, Diagnostic, Location
-from .pipeline import Caches, generate
-from .project import Project
-from .render import PageSet
-from .render.markdown_text import escape
-from .render.pages import RenderError
+from ..diagnostics import ContentError, Diagnostic, Location
+from ..pipeline import Caches, generate
+from ..project import Project
+from ..render import PageSet
+from ..render.markdown_text import escape
+from ..render.pages import RenderError
+from .settings import (
+    DEFAULT_NAV,
+    EXTRA_CSS,
+    EXTRA_JAVASCRIPT,
+    missing,
+    missing_extensions,
+    site_settings,
+)
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -27,32 +35,41 @@ _last_good: dict[str, PageSet] = {}
 _caches: dict[str, Caches] = {}
 
 
-def _project(config: Any) -> Project:
-    return Project.at(Path(config.config_file_path).resolve().parent)
-
-
-def on_config(config: Any) -> Any:
-    """Site title, description, URL and language come from content/site.yaml.
-
-    The same settings reach engines that run no hooks through `engine.site_settings` too.
-    """
-    from .engine import site_settings
-
-    for key, value in site_settings(_project(config)).items():
+def configure(config: Any, project: Project) -> Any:
+    """Apply `settings` to a loaded MkDocs config: content/site.yaml's title, description, URL
+    and language; the Markdown extensions, assets and navigation the pages need; the theme
+    overrides of the site's `templates/overrides/` and the package's, after the site's own
+    `custom_dir` (if any) and before the theme's templates."""
+    for key, value in site_settings(project).items():
         if key == "theme":
             for name, setting in value.items():
                 config.theme[name] = setting
         else:
             config[key] = value
+    for name, options in missing_extensions(config.markdown_extensions):
+        config.markdown_extensions.append(name)
+        if options:
+            config.mdx_configs[name] = options
+    config.extra_css.extend(missing(EXTRA_CSS, config.extra_css))
+    config.extra_javascript.extend(missing(EXTRA_JAVASCRIPT, config.extra_javascript))
+    if config.nav is None:
+        config.nav = [dict(entry) for entry in DEFAULT_NAV]
+    dirs = config.theme.dirs
+    position = 1 if config.theme.custom_dir else 0
+    for layer in reversed(project.template_layers):
+        folder = str(layer / "overrides")
+        if (layer / "overrides").is_dir() and folder not in dirs:
+            dirs.insert(position, folder)
     return config
 
 
-def on_files(files: Any, config: Any) -> Any:
+def generated_files(files: Any, config: Any, project: Project) -> Any:
+    """MkDocs' files with the generated pages in place of whatever is in docs_dir. A content
+    error keeps the last good pages, each with a banner listing the errors."""
     if os.environ.get("EXPLAINER_PAGES_READY") == "1":
         return files  # build.py has just written the pages to docs_dir
-    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.files import File, Files, file_sort_key
 
-    project = _project(config)
     key = str(project.root)
     try:
         pages = generate(project, _caches.setdefault(key, Caches())).pages
@@ -67,10 +84,10 @@ def on_files(files: Any, config: Any) -> Any:
         log.error(diagnostic.format())
     docs_dir = Path(config.docs_dir).resolve()
     kept = [f for f in files if not _inside(f.abs_src_path, docs_dir)]
-    out = Files(kept)
-    for path in pages:
-        out.append(File.generated(config, path, content=pages.files[path]))
-    return out
+    generated = [File.generated(config, path, content=pages.files[path]) for path in pages]
+    # in the order MkDocs walks a docs folder, so that the search index and sitemap list
+    # pages as a build from the written pages does
+    return Files(sorted([*kept, *generated], key=file_sort_key))
 
 
 def _inside(path: str | None, folder: Path) -> bool:
@@ -109,9 +126,10 @@ def _with_banner(previous: PageSet | None, errors: list[Diagnostic]) -> PageSet:
     return pages
 
 
-def on_serve(server: Any, config: Any) -> Any:
-    project = _project(config)
-    for folder in (project.content_dir, project.templates_dir):
+def watch(server: Any, project: Project) -> Any:
+    """`mkdocs serve` also rebuilds when content or templates change (the site's, and the
+    package's: someone working on the package sees their template edits too)."""
+    for folder in (project.content_dir, *project.template_layers):
         if folder.is_dir():
             server.watch(str(folder))
     return server

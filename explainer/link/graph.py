@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from . import routes
-from .dates import MONTHS, FuzzyDate
-from .diagnostics import Location
-from .model import (
+from ..diagnostics import Location
+from ..model import (
     AnonymousSource,
     Event,
     Facts,
@@ -25,7 +23,9 @@ from .model import (
     Quote,
     SiteConfig,
 )
-from .model.article import Article
+from ..model.article import Article
+from ..model.dates import MONTHS, FuzzyDate
+from . import routes
 
 
 @dataclass(eq=False)

@@ -15,9 +15,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
-from .diagnostics import Diagnostic, Location
-from .model.article import Paragraph, Section
-from .model.common import is_id
+from ..diagnostics import Diagnostic, Location
+from ..model.article import Paragraph, Section
+from ..model.common import is_id
 
 _PARSER = MarkdownIt("commonmark", {"html": False}).use(attrs_block_plugin)
 _ATTR_LINE = re.compile(r"^\s*\{#[^}]*\}\s*$")

@@ -15,8 +15,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .render import PageSet
-from .workers import run_shared
+from ..render import PageSet
+from ..workers import run_shared
 
 MARKER = ".explainer-generated"
 

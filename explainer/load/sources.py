@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Location
+from ..diagnostics import Diagnostic, Location
 from .yamlsource import YamlProblem, load_yaml_checked, position_of
 
 #: Files larger than this are refused before parsing: content is hand-edited text, and the

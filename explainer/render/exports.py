@@ -15,9 +15,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import to_json
 
-from . import routes
-from .dates import DatePoint, FuzzyDate
-from .graph import (
+from ..link import routes
+from ..link.graph import (
     AnonymousNode,
     CitationRef,
     OrganisationNode,
@@ -25,6 +24,7 @@ from .graph import (
     SiteGraph,
     StoryNode,
 )
+from ..model.dates import DatePoint, FuzzyDate
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = routes.SCHEMA

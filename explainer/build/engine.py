@@ -4,13 +4,14 @@ Three engines build the same pages (see README, "Engines"):
 
 - `mkdocs`: MkDocs + Material, the primary engine;
 - `properdocs`: ProperDocs (the maintained MkDocs 1.x fork) + Material; it reads mkdocs.yml
-  and runs its hook like MkDocs does;
-- `zensical`: Zensical (Material's successor); it reads mkdocs.yml but runs no hooks and no
-  MkDocs plugins, so the settings the hook takes from content/site.yaml reach it through an
-  effective config written for the one build (`INHERIT: mkdocs.yml` plus those settings).
+  and loads the `explainer` plugin like MkDocs does;
+- `zensical`: Zensical (Material's successor); it reads mkdocs.yml but runs no MkDocs
+  plugins, so the settings the plugin applies (`settings`) reach it through an effective
+  config written for the one build (`INHERIT: mkdocs.yml` plus those settings, and one folder of
+  theme overrides).
 
-Generation never depends on the engine: `build.py build` writes the pages first and tells the
-hook (EXPLAINER_PAGES_READY=1) not to generate again. The engine builds into a temporary folder
+Generation never depends on the engine: `explainer build` writes the pages first and tells the
+plugin (EXPLAINER_PAGES_READY=1) not to generate again. The engine builds into a temporary folder
 next to `site/`; only a successful build replaces `site/`, in one rename, so a failed build
 leaves the previous site untouched. The build date engines stamp into sitemaps comes from the
 content (SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
@@ -19,7 +20,6 @@ content (SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
 from __future__ import annotations
 
 import calendar
-import html
 import importlib.util
 import os
 import re
@@ -34,12 +34,21 @@ from typing import Any
 
 import yaml
 
-from .graph import SiteGraph
-from .project import Project, _TolerantLoader
+from ..link.graph import SiteGraph
+from ..project import Project, layered_files, read_config
+from .settings import (
+    DEFAULT_NAV,
+    EXTRA_CSS,
+    EXTRA_JAVASCRIPT,
+    missing,
+    missing_extensions,
+    site_settings,
+)
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
 
-_PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+#: A checkout of this repository has the lock beside the package (an installed package has not).
+_CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -48,15 +57,15 @@ class Engine:
     title: str
     modules: tuple[str, ...]  # importable when the engine (and its theme) is installed
     packages: tuple[str, ...]  # what to install from PyPI to get them
-    runs_hooks: bool  # runs mkdocs.yml's `hooks:` (else: an effective config is written)
+    runs_plugins: bool  # runs mkdocs.yml's `plugins:` (else: an effective config is written)
 
 
 _SPECS = {
     "mkdocs": Engine("mkdocs", "MkDocs + Material", ("mkdocs", "material"),
-                     ("mkdocs", "mkdocs-material"), runs_hooks=True),
+                     ("mkdocs", "mkdocs-material"), runs_plugins=True),
     "properdocs": Engine("properdocs", "ProperDocs + Material", ("properdocs", "material"),
-                         ("properdocs", "mkdocs-material"), runs_hooks=True),
-    "zensical": Engine("zensical", "Zensical", ("zensical",), ("zensical",), runs_hooks=False),
+                         ("properdocs", "mkdocs-material"), runs_plugins=True),
+    "zensical": Engine("zensical", "Zensical", ("zensical",), ("zensical",), runs_plugins=False),
 }
 
 
@@ -71,31 +80,6 @@ class EngineRun:
     engine: str
     seconds: float
     output: str
-
-
-def site_settings(project: Project) -> dict[str, Any]:
-    """The engine settings content/site.yaml gives, as mkdocs.yml keys.
-
-    `site_name`, `site_description`, `site_url` and `theme: {language}`. Shared by the MkDocs
-    hook (`preview.on_config`) and the effective config written for engines without hooks.
-    Empty when site.yaml is missing or invalid: the content check reports that.
-    """
-    from .diagnostics import Report
-    from .load import _load_site
-
-    site = _load_site(project.root, project.content_dir / "site.yaml", Report())
-    if site is None:
-        return {}
-    # The theme prints these into <title>, headers and <meta content="..."> without escaping
-    # (they may hold HTML), so they arrive escaped: text from content never runs as HTML.
-    settings: dict[str, Any] = {"site_name": html.escape(site.title, quote=True)}
-    if site.description:
-        settings["site_description"] = html.escape(" ".join(site.description.split()),
-                                                   quote=True)
-    if site.base_url is not None:
-        settings["site_url"] = str(site.base_url)
-    settings["theme"] = {"language": site.language.split("-")[0]}
-    return settings
 
 
 def source_date_epoch(graph: SiteGraph) -> int:
@@ -125,7 +109,7 @@ def require_engine(engine: str) -> Engine:
 
 def _pinned(package: str) -> str:
     """`package==version` as requirements.lock pins it, else the bare name."""
-    lock = _PACKAGE_ROOT / "requirements.lock"
+    lock = _CHECKOUT / "requirements.lock"
     if lock.is_file():
         wanted = package.lower().replace("_", "-")
         for line in lock.read_text(encoding="utf-8").splitlines():
@@ -154,47 +138,78 @@ def engine_command(engine: str, project: Project, out_dir: Path, strict: bool,
     raise EngineError(f"unknown engine '{engine}' (choose from {', '.join(ENGINES)})")
 
 
-def effective_config(project: Project, out_dir: Path) -> dict[str, Any]:
-    """mkdocs.yml (inherited) plus what the hook would set, for an engine that runs no hooks.
+def effective_config(project: Project, out_dir: Path, overrides: Path | None) -> dict[str, Any]:
+    """mkdocs.yml (inherited) plus what the plugin would set, for an engine that runs none.
 
-    Lives in the project folder, so `docs_dir`, `custom_dir` and the rest of mkdocs.yml keep
-    meaning what they mean there; `site_dir` is the staging folder. Only scalars and the theme
-    mapping are set, so merging (which appends lists) leaves nav, extensions and CSS as they are.
+    Lives in the project folder, so `docs_dir` and the rest of mkdocs.yml keep meaning what
+    they mean there; `site_dir` is the staging folder; `overrides` is the theme overrides folder
+    (`merged_overrides`). Zensical merges lists by appending, so only the extensions, assets
+    and navigation that mkdocs.yml lacks are added.
     """
+    own = read_config(project.config_file)
     settings = site_settings(project)
     config: dict[str, Any] = {
         "INHERIT": os.path.relpath(project.config_file, project.root),
         "site_dir": os.path.relpath(out_dir, project.root),
         **{key: value for key, value in settings.items() if key != "theme"},
     }
+    extensions = missing_extensions(_list(own.get("markdown_extensions")))
+    if extensions:
+        config["markdown_extensions"] = [{name: options} if options else name
+                                         for name, options in extensions]
+    for key, wanted in (("extra_css", EXTRA_CSS), ("extra_javascript", EXTRA_JAVASCRIPT)):
+        added = missing(wanted, _list(own.get(key)))
+        if added:
+            config[key] = added
+    if own.get("nav") is None:
+        config["nav"] = [dict(entry) for entry in DEFAULT_NAV]
+    own_theme = own.get("theme")
     theme = dict(settings.get("theme", {}))
-    if "variant" not in _theme_of(project):
+    if not (isinstance(own_theme, dict) and "variant" in own_theme):
         theme["variant"] = "classic"  # Material's look, as MkDocs and ProperDocs show it
+    if overrides is not None:
+        theme["custom_dir"] = os.path.relpath(overrides, project.root)
     if theme:
         config["theme"] = theme
     return config
 
 
-def _theme_of(project: Project) -> dict[str, Any]:
-    try:
-        loaded = yaml.load(project.config_file.read_text(encoding="utf-8"), _TolerantLoader)
-    except (OSError, yaml.YAMLError):
-        return {}
-    theme = loaded.get("theme") if isinstance(loaded, dict) else None
-    return theme if isinstance(theme, dict) else {}
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
-def write_effective_config(project: Project, out_dir: Path) -> Path:
+def merged_overrides(project: Project, into: Path) -> Path | None:
+    """One theme overrides folder for an engine that takes only one (`custom_dir`): the
+    site's own `custom_dir`, over its `templates/overrides/`, over the package's. None when
+    there is nothing to override."""
+    theme = read_config(project.config_file).get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    folders = ([project.root / str(custom)] if custom else []) + [
+        layer / "overrides" for layer in project.template_layers]
+    files: dict[str, Path] = {}
+    for folder in folders:
+        for name, path in layered_files((folder,), "").items():
+            files.setdefault(name, path)
+    if not files:
+        return None
+    for name, path in files.items():
+        target = into / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    return into
+
+
+def write_effective_config(project: Project, out_dir: Path, overrides: Path | None) -> Path:
     if not out_dir.resolve().is_relative_to(project.root):
         raise EngineError(f"zensical builds only inside the project folder; site_dir "
                           f"{project.site_dir} is outside {project.root} (change mkdocs.yml)")
     handle, name = tempfile.mkstemp(prefix=".explainer-engine-", suffix=".yml",
                                     dir=project.root)
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write("# Written by build.py for one build and removed after it: mkdocs.yml plus "
-                     "the settings\n# the MkDocs hook takes from content/site.yaml (this engine "
-                     "runs no hooks).\n")
-        yaml.safe_dump(effective_config(project, out_dir), stream, sort_keys=False,
+        stream.write("# Written by explainer for one build and removed after it: mkdocs.yml "
+                     "plus the settings\n# the explainer plugin would apply (this engine runs "
+                     "no plugins).\n")
+        yaml.safe_dump(effective_config(project, out_dir, overrides), stream, sort_keys=False,
                        allow_unicode=True, width=100)
     return Path(name)
 
@@ -233,17 +248,17 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = str(source_date_epoch(graph))
-    env["EXPLAINER_PAGES_READY"] = "1"  # the MkDocs hook need not generate again
+    env["EXPLAINER_PAGES_READY"] = "1"  # the plugin need not generate again
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
-    # The hook must import this very package, wherever the project folder is.
-    package_root = str(_PACKAGE_ROOT)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
     started = time.perf_counter()
     config_file: Path | None = None
+    overrides: Path | None = None
     try:
-        if not spec.runs_hooks:
-            config_file = write_effective_config(project, staging)
+        if not spec.runs_plugins:
+            overrides = merged_overrides(project, Path(tempfile.mkdtemp(
+                prefix=".explainer-overrides-", dir=project.root)))
+            config_file = write_effective_config(project, staging, overrides)
         result = subprocess.run(engine_command(engine, project, staging, strict, config_file),
                                 cwd=project.root, env=env, capture_output=True, text=True,
                                 check=False)
@@ -255,6 +270,8 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
     finally:
         if config_file is not None:
             config_file.unlink(missing_ok=True)
+        if overrides is not None:
+            shutil.rmtree(overrides, ignore_errors=True)
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return EngineRun(engine, time.perf_counter() - started, output)

@@ -15,9 +15,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .articles import parse_body
-from .diagnostics import Diagnostic, Location, Report
-from .model import (
+from ..diagnostics import Diagnostic, Location, Report
+from ..model import (
     Article,
     ArticleMeta,
     Facts,
@@ -28,7 +27,8 @@ from .model import (
     Place,
     SiteConfig,
 )
-from .model.common import ID_HINT, is_id
+from ..model.common import ID_HINT, is_id
+from .articles import parse_body
 from .sources import SourceProblem, YamlDocument, load_yaml_document, read_text, split_front_matter
 from .validation import validate
 

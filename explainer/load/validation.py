@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, did_you_mean
+from ..diagnostics import Diagnostic, did_you_mean
 from .sources import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -68,7 +68,7 @@ def _message(error: Any, model: type[BaseModel]) -> str:
     if text.startswith("Value error, "):
         text = text[len("Value error, "):]
     if kind == "string_pattern_mismatch" and _is_id_field(loc):
-        from .model.common import ID_HINT
+        from ..model.common import ID_HINT
 
         return f"'{name}': '{error.get('input')}' is not a valid id ({ID_HINT})"
     if kind == "literal_error":

@@ -1,0 +1,49 @@
+"""The MkDocs plugin: `plugins: [search, explainer]` in a site's mkdocs.yml.
+
+Plain `mkdocs build` and `mkdocs serve` (and ProperDocs, which loads the same entry point) then
+generate the pages from `content/` in memory, with the settings the pages need
+(`build.settings`); `mkdocs serve` also watches content and templates. Registered through the
+`mkdocs.plugins` entry point; all the work is in `build.preview`. Zensical runs no plugins:
+`explainer build --engine zensical` generates the pages and writes the same settings into an
+effective config.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from .build import preview
+from .project import DEFAULT_CONTENT_DIR, DEFAULT_TEMPLATES_DIR, Project
+
+
+class ExplainerConfig(Config):  # type: ignore[no-untyped-call]
+    """The plugin's options (paths relative to mkdocs.yml's folder)."""
+
+    content = config_options.Type(str, default=DEFAULT_CONTENT_DIR)
+    templates = config_options.Type(str, default=DEFAULT_TEMPLATES_DIR)
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
+    """Generates the explainer's pages for MkDocs from the site's content."""
+
+    def _project(self, config: Any) -> Project:
+        root = Path(config.config_file_path).resolve().parent
+        return Project.from_config(root, config, self.config)
+
+    def on_config(self, config: Any) -> Any:
+        if config.theme.name != "material":
+            raise PluginError(f"the explainer plugin needs the Material theme (theme: name: "
+                              f"material), not '{config.theme.name}'")
+        return preview.configure(config, self._project(config))
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        return preview.generated_files(files, config, self._project(config))
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        return preview.watch(server, self._project(config))

@@ -19,6 +19,7 @@ from .diagnostics import ContentError, Report
 from .link.advice import advise
 from .link.graph import SiteGraph
 from .link.linker import link
+from .link.memo import LinkMemo
 from .load.content import FileCache, load_content
 from .project import Project
 from .render import PageSet, RenderCache, render_site
@@ -26,7 +27,11 @@ from .render import PageSet, RenderCache, render_site
 
 @dataclass
 class Caches:
+    """What one run hands the next in the same process: parsed files, the expensive per-story
+    link results, rendered pages."""
+
     files: FileCache = field(default_factory=FileCache)
+    links: LinkMemo = field(default_factory=LinkMemo)
     pages: RenderCache = field(default_factory=RenderCache)
 
 
@@ -96,7 +101,7 @@ def _check(project: Project, caches: Caches | None,
     with timings.stage("load"):
         content, report = load_content(project.root, caches.files if caches else None)
     with timings.stage("link"):
-        graph = link(content, report)
+        graph = link(content, report, caches.links if caches else None)
         if graph is not None:
             advise(graph, content, report)
     if graph is not None and caches is not None:

@@ -35,7 +35,7 @@ from typing import Any
 import yaml
 
 from ..link.graph import SiteGraph
-from ..project import Project, layered_files, read_config
+from ..project import PLUGIN_NAME, Project, layered_files, read_config
 from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
@@ -119,15 +119,35 @@ def _pinned(package: str) -> str:
     return package
 
 
+def incremental_possible(project: Project) -> bool:
+    """Whether mkdocs.yml's plugins leave pages to the explainer plugin's build cache: no
+    hooks, no plugin other than `search` and `explainer` (`incremental.SAFE_PLUGIN_NAMES`)."""
+    config = read_config(project.config_file)
+    if config.get("hooks"):
+        return False
+    plugins = config.get("plugins", ["search"])
+    entries = list(plugins) if isinstance(plugins, dict) else plugins
+    if not isinstance(entries, list):
+        return False
+    names = [str(next(iter(e))) if isinstance(e, dict) and len(e) == 1 else str(e)
+             for e in entries]
+    from .incremental import unsafe_plugins  # imports MkDocs: only when building with it
+
+    return PLUGIN_NAME in names and not unsafe_plugins(names)
+
+
 def engine_command(engine: str, project: Project, out_dir: Path, strict: bool,
-                   config_file: Path | None = None) -> list[str]:
+                   config_file: Path | None = None, incremental: bool = False) -> list[str]:
     """The command that builds the site into `out_dir`.
 
     MkDocs and ProperDocs take the output folder on the command line; Zensical has no such
     option and reads it from `config_file`, the effective config (`write_effective_config`).
+    With `incremental`, MkDocs and ProperDocs make a `--dirty` build, which the explainer
+    plugin makes exact, taking unchanged pages from the build cache (`incremental`).
     """
     if engine in ("mkdocs", "properdocs"):
-        command = [sys.executable, "-m", engine, "build", "--clean",
+        command = [sys.executable, "-m", engine, "build",
+                   "--dirty" if incremental else "--clean",
                    "-f", str(config_file or project.config_file), "-d", str(out_dir)]
         return command + (["--strict"] if strict else [])
     if engine == "zensical":
@@ -240,8 +260,9 @@ def tidy_output(text: str) -> str:
 
 
 def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
-               strict: bool = True) -> EngineRun:
-    """Run the engine on the generated docs and swap the result into place."""
+               strict: bool = True, incremental: bool = True) -> EngineRun:
+    """Run the engine on the generated docs and swap the result into place; `incremental`
+    lets MkDocs and ProperDocs reuse unchanged pages from the build cache."""
     spec = require_engine(engine)
     site_dir = project.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -259,7 +280,9 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
             overrides = merged_overrides(project, Path(tempfile.mkdtemp(
                 prefix=".explainer-overrides-", dir=project.root)))
             config_file = write_effective_config(project, staging, overrides)
-        result = subprocess.run(engine_command(engine, project, staging, strict, config_file),
+        dirty = incremental and spec.runs_plugins and incremental_possible(project)
+        result = subprocess.run(engine_command(engine, project, staging, strict, config_file,
+                                               incremental=dirty),
                                 cwd=project.root, env=env, capture_output=True, text=True,
                                 check=False)
         output = tidy_output(result.stdout + result.stderr)

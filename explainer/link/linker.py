@@ -35,8 +35,9 @@ from .graph import (
     StoryNode,
     TopicNode,
 )
+from .memo import LinkMemo, Mentions, names_signature
 from .mentions import NameIndex, build_index, words
-from .provenance import QuoteMatch, describe_value, figure_in_text, find_quote
+from .provenance import QuoteMatch, describe_value, figure_in_text
 
 N = TypeVar("N")
 
@@ -44,9 +45,10 @@ N = TypeVar("N")
 class Linker:
     """Builds the SiteGraph from loaded content; one instance per build."""
 
-    def __init__(self, content: Content, report: Report):
+    def __init__(self, content: Content, report: Report, memo: LinkMemo | None = None):
         self.content = content
         self.report = report
+        self.memo = memo or LinkMemo()
         self.people = {k: PersonNode(k, e.model, source=e.document.path)
                        for k, e in content.people.items()}
         self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path)
@@ -232,14 +234,17 @@ class Linker:
             if organisation is not None:
                 organisation.roles.append((person, story_role))
 
-        # A speaker is an anonymous source of the story, a person, or an organisation.
-        speakers: dict[str, Speaker] = {**self.organisations, **self.people, **anonymous}
+        # A speaker is an anonymous source of the story, a person, or an organisation (in
+        # that order when ids clash).
         for index, quote in enumerate(facts.quotes):
             if not claim(quote.id, fdoc.where("quotes", index, "id")):
                 continue
-            speaker = speakers.get(quote.speaker)
+            speaker: Speaker | None = (anonymous.get(quote.speaker)
+                                       or self.people.get(quote.speaker)
+                                       or self.organisations.get(quote.speaker))
             if speaker is None:
                 if not self.content.is_broken("people", quote.speaker):
+                    speakers = [*self.organisations, *self.people, *anonymous]
                     self.report.add(fdoc.where("quotes", index, "speaker").error(
                         f"unknown speaker '{quote.speaker}'"
                         f"{did_you_mean(quote.speaker, speakers, self.person_spellings)}"
@@ -251,7 +256,7 @@ class Linker:
                 continue
             quote_node = QuoteNode(quote.id, quote, story, speaker, citations)
             if quote.kind == "direct":
-                found = find_quote(quote.text, [c.paragraph.text for c in citations])
+                found = self.memo.find_quote(quote.text, [c.paragraph.text for c in citations])
                 if isinstance(found, QuoteMatch):
                     quote_node.spans = tuple((citations[p].paragraph.id, a, b)
                                        for p, a, b in found.spans)
@@ -391,27 +396,39 @@ class Linker:
 
     # ------------------------------------------------------------------ mentions
     def link_mentions(self) -> None:
-        people: NameIndex[PersonNode] = build_index(
-            (p, [p.model.name, *p.model.aliases]) for p in self.people.values())
-        organisations: NameIndex[OrganisationNode] = build_index(
-            (o, [o.model.name, o.model.abbreviation or "", *o.model.aliases])
-            for o in self.organisations.values())
-        places: NameIndex[PlaceNode] = build_index(
-            (p, [p.model.name, *p.model.aliases]) for p in self.places.values())
+        people_names = [(p.id, [p.model.name, *p.model.aliases]) for p in self.people.values()]
+        org_names = [(o.id, [o.model.name, o.model.abbreviation or "", *o.model.aliases])
+                     for o in self.organisations.values()]
+        place_names = [(p.id, [p.model.name, *p.model.aliases]) for p in self.places.values()]
+        self.memo.start_mentions(names_signature(
+            [("person", i, n) for i, n in people_names]
+            + [("organisation", i, n) for i, n in org_names]
+            + [("place", i, n) for i, n in place_names]))
+        indexes: tuple[NameIndex[str], NameIndex[str], NameIndex[str]] | None = None
         for story in self.stories.values():
+            found = self.memo.known_mentions(story.article)
+            if found is None:
+                if indexes is None:
+                    indexes = (build_index(people_names), build_index(org_names),
+                               build_index(place_names))
+                found = _scan(story, *indexes)
+                self.memo.remember_mentions(story.article, found)
             named_people: dict[int, PersonNode] = {}
             named_orgs: dict[int, OrganisationNode] = {}
             named_places: dict[int, PlaceNode] = {}
-            for paragraph in story.article.paragraphs:
+            for paragraph, (people_ids, org_ids, place_ids) in zip(
+                    story.article.paragraphs, found, strict=True):
                 citation = CitationRef(story, paragraph)
-                tokens = words(paragraph.text)
-                for person in people.find_in_words(tokens):
+                for person_id in people_ids:
+                    person = self.people[person_id]
                     person.mentions.setdefault(story.slug, []).append(citation)
                     named_people[id(person)] = person
-                for org in organisations.find_in_words(tokens):
+                for org_id in org_ids:
+                    org = self.organisations[org_id]
                     org.mentions.setdefault(story.slug, []).append(citation)
                     named_orgs[id(org)] = org
-                for place in places.find_in_words(tokens):
+                for place_id in place_ids:
+                    place = self.places[place_id]
                     place.mentions.setdefault(story.slug, []).append(citation)
                     named_places[id(place)] = place
             related_people: dict[int, PersonNode] = {id(p): p for p in story.authors}
@@ -454,10 +471,22 @@ class Linker:
         for place in self.places.values():
             place.stories.sort(key=lambda s: s.sort_key, reverse=True)
             place.events.sort(key=lambda e: e.sort_key)
+        self.memo.finish()
         if self.content.site is None:
             return None
         return SiteGraph(self.content.site, ordered, self.people, self.organisations, self.places,
                          glossary, _topics(ordered))
+
+
+def _scan(story: StoryNode, people: NameIndex[str], organisations: NameIndex[str],
+          places: NameIndex[str]) -> Mentions:
+    """The ids of registry entries named in each paragraph of the story's article."""
+    found: Mentions = []
+    for paragraph in story.article.paragraphs:
+        tokens = words(paragraph.text)
+        found.append((people.find_in_words(tokens), organisations.find_in_words(tokens),
+                      places.find_in_words(tokens)))
+    return found
 
 
 def _topics(stories: list[StoryNode]) -> dict[str, TopicNode]:
@@ -494,8 +523,10 @@ def _has_cycle(node: N, parent: Callable[[N], N | None]) -> bool:
     return False
 
 
-def link(content: Content, report: Report) -> SiteGraph | None:
-    return Linker(content, report).link()
+def link(content: Content, report: Report, memo: LinkMemo | None = None) -> SiteGraph | None:
+    """The linked site; `memo` (kept between runs) skips per-story work whose inputs are
+    unchanged (`link.memo`)."""
+    return Linker(content, report, memo).link()
 
 
 __all__ = ["link", "routes"]

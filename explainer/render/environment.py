@@ -25,6 +25,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.ext import Extension
 from jinja2.runtime import Context
 
+from ..jinja_cache import reuse_compiled
 from ..link import routes
 from ..link.graph import CitationRef
 from ..model.dates import FuzzyDate
@@ -252,4 +253,4 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
     )
     env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),
                        schema=structured)
-    return env
+    return reuse_compiled(env)  # a preview rebuild does not compile unchanged templates again

@@ -49,8 +49,10 @@ FOLDER = Path(".cache") / "explainer"
 CACHE_MODE = "EXPLAINER_CACHE"
 _HEADER = "explainer-cache"
 _TEMP_PREFIX = ".tmp-"
-#: temporary files of a dead writer are removed after this long (a live writer's never)
+#: temporary files are removed once their writer is gone, or after this long
 _STALE_TEMP_SECONDS = 3600.0
+#: unused blobs are looked for at most this often (`collect_now_and_then`)
+COLLECT_EVERY = 3600.0
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -114,6 +116,19 @@ class CacheFolder:
             return self.blob_path(digest).stat().st_size == size
         except (FileNotFoundError, NotADirectoryError):
             return False
+
+    def collect_now_and_then(self) -> int:
+        """`collect`, at most once per `COLLECT_EVERY` seconds: reading every index to find the
+        garbage costs more than a small build, and old blobs only take disk space."""
+        marker = self.path / "COLLECTED"
+        try:
+            if time.time() - marker.stat().st_mtime < COLLECT_EVERY:
+                return 0
+        except FileNotFoundError:
+            pass
+        removed = self.collect()
+        atomic_write(marker, b"")
+        return removed
 
     def collect(self) -> int:
         """Remove the blobs no index names (each index lists its blobs); returns how many."""

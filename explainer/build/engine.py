@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -40,6 +41,7 @@ from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
+    SETTINGS_ENV,
     missing,
     missing_extensions,
     site_settings,
@@ -259,17 +261,37 @@ def tidy_output(text: str) -> str:
     return "\n".join(kept)
 
 
+def previous_site(project: Project) -> Path:
+    """Where `build_site` keeps the site before the last build (next to it, on the same file
+    system, so that folders swap by renaming)."""
+    return project.site_dir.with_name(f".{project.site_dir.name}-previous")
+
+
 def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
                strict: bool = True, incremental: bool = True) -> EngineRun:
-    """Run the engine on the generated docs and swap the result into place; `incremental`
-    lets MkDocs and ProperDocs reuse unchanged pages from the build cache."""
+    """Run the engine into a folder beside `site/` and swap the result into place; `site/` is
+    replaced only when the build succeeds.
+
+    With MkDocs and ProperDocs that folder is the previous site (`previous_site`), kept after
+    each build: with `incremental`, the engine makes a `--dirty` build into it, which the
+    explainer plugin makes exact (`incremental`), so that only files whose bytes change are
+    written and files no longer made removed; creating and deleting a whole site of files is
+    what a build would otherwise spend most of its time on once pages come from the cache.
+    Other builds start from an empty folder."""
     spec = require_engine(engine)
     site_dir = project.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    dirty = incremental and spec.runs_plugins and incremental_possible(project)
+    spare = previous_site(project)
+    if dirty and spare.is_dir():
+        staging = spare
+    else:
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-",
+                                        dir=site_dir.parent))
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = str(source_date_epoch(graph))
     env["EXPLAINER_PAGES_READY"] = "1"  # the plugin need not generate again
+    env[SETTINGS_ENV] = json.dumps(site_settings(project))  # nor load content/site.yaml
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
     started = time.perf_counter()
@@ -280,7 +302,6 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
             overrides = merged_overrides(project, Path(tempfile.mkdtemp(
                 prefix=".explainer-overrides-", dir=project.root)))
             config_file = write_effective_config(project, staging, overrides)
-        dirty = incremental and spec.runs_plugins and incremental_possible(project)
         result = subprocess.run(engine_command(engine, project, staging, strict, config_file,
                                                incremental=dirty),
                                 cwd=project.root, env=env, capture_output=True, text=True,
@@ -289,23 +310,32 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
         if result.returncode != 0:
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
-        _swap(staging, site_dir)
+        _swap(staging, site_dir, keep_as=spare if spec.runs_plugins else None)
     finally:
         if config_file is not None:
             config_file.unlink(missing_ok=True)
         if overrides is not None:
             shutil.rmtree(overrides, ignore_errors=True)
-        if staging.exists():
+        if staging != spare and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return EngineRun(engine, time.perf_counter() - started, output)
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with renames; the old tree is removed only afterwards."""
+def _swap(new: Path, target: Path, keep_as: Path | None = None) -> None:
+    """Replace `target` by `new` with renames. The old tree becomes `keep_as` (replacing what
+    was there) or is removed, only afterwards."""
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}-old-{os.getpid()}")
         os.replace(target, old)
     os.replace(new, target)
-    if old is not None:
+    if old is None:
+        return
+    if keep_as is not None:
+        if keep_as.exists():
+            doomed = keep_as.with_name(f".{target.name}-old-{os.getpid()}-previous")
+            os.replace(keep_as, doomed)
+            shutil.rmtree(doomed, ignore_errors=True)
+        os.replace(old, keep_as)
+    else:
         shutil.rmtree(old, ignore_errors=True)

@@ -67,6 +67,9 @@ _NOT_IN_PAGES = frozenset({"site_dir", "docs_dir", "config_file_path", "dev_addr
 INDEX_PREFIX = "engine-"
 #: index files kept (build and serve differ in `site_url`, so each keeps its own)
 KEPT_INDEXES = 4
+MANIFEST_PREFIX = "outputs-"
+#: manifests of site folders kept (`explainer build` alternates between two)
+KEPT_MANIFESTS = 4
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
@@ -98,12 +101,53 @@ def unsafe_plugins(names: Iterable[str]) -> list[str]:
 
 @dataclass
 class SiteFolder:
-    """What this process knows about a site folder it built into."""
+    """What is known to be in a site folder: this process built into it (`mkdocs serve` builds
+    into one folder again and again), or a manifest of the last build into it says so and each
+    file is still the one that build left (same inode, size and modification time: the check
+    rsync and make rely on), as in the folder `explainer build` keeps for its next build."""
 
-    #: destination path -> SHA-256 of the bytes there (pages, generated files)
+    #: destination path -> SHA-256 of the bytes there (pages and copied files)
     files: dict[str, str] = field(default_factory=dict)
     #: every destination path the last build produced (stale files are those no longer made)
     outputs: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_manifest(cls, cache: CacheFolder, site_dir: str) -> SiteFolder:
+        folder = cls()
+        body = cache.read_index(_manifest_name(site_dir))
+        if not isinstance(body, dict) or not isinstance(body.get("files"), dict):
+            return folder
+        for rel, entry in body["files"].items():
+            try:
+                digest, size, mtime, inode = entry
+                stat = os.stat(os.path.join(site_dir, rel))
+            except (OSError, TypeError, ValueError):
+                continue
+            if (stat.st_size, stat.st_mtime_ns, stat.st_ino) == (size, mtime, inode):
+                folder.files[rel] = digest
+        outputs = body.get("outputs")
+        if isinstance(outputs, list):
+            folder.outputs = {str(rel) for rel in outputs}
+        return folder
+
+    def write_manifest(self, cache: CacheFolder, site_dir: str) -> None:
+        entries = {}
+        for rel, digest in self.files.items():
+            try:
+                stat = os.stat(os.path.join(site_dir, rel))
+            except OSError:
+                continue
+            entries[rel] = [digest, stat.st_size, stat.st_mtime_ns, stat.st_ino]
+        cache.write_index(_manifest_name(site_dir),
+                          {"files": entries, "outputs": sorted(self.outputs)}, ())
+        cache.prune(MANIFEST_PREFIX, KEPT_MANIFESTS)
+
+
+def _manifest_name(site_dir: str) -> str:
+    """Keyed by the folder's device and inode, which follow it through renames (`explainer
+    build` swaps its output folders by renaming them)."""
+    stat = os.stat(site_dir)
+    return f"{MANIFEST_PREFIX}{stat.st_dev}-{stat.st_ino}"
 
 
 @dataclass
@@ -187,10 +231,12 @@ class IncrementalBuilds:
             return files
         cache = open_cache(root, refresh=mode == "refresh")
         site_dir = os.path.realpath(config.site_dir)
-        site = self.sites.setdefault(site_dir, SiteFolder())
+        site = self.sites.get(site_dir)
         if not self.dirty or _empty_folder(site_dir):
-            site.files.clear()  # MkDocs empties it (or it is new): nothing of ours is there
-            site.outputs.clear()
+            site = SiteFolder()  # MkDocs empties it (or it is new): nothing of ours is there
+        elif site is None:
+            site = SiteFolder.from_manifest(cache, site_dir)
+        self.sites[site_dir] = site
         tracked = RecordingFiles([self._tracked(file) for file in files])
         self.build = _Build(self, cache, config, tracked, site, site_dir,
                             reuse=self.dirty, search=search)
@@ -277,7 +323,9 @@ class IncrementalBuilds:
             notice(message)
 
     def _tracked(self, file: File) -> File:
-        if isinstance(file, TrackedFile) or not file.is_documentation_page():
+        """The file as a TrackedFile (same paths, same content), so the cache decides whether
+        MkDocs writes it."""
+        if isinstance(file, TrackedFile):
             return file
         tracked = TrackedFile(file.src_uri, file.src_dir, file.dest_dir,
                               file.use_directory_urls, inclusion=file.inclusion)
@@ -288,7 +336,18 @@ class IncrementalBuilds:
         return tracked
 
     def digest(self, file: File) -> str:
-        """SHA-256 of a file's bytes (the same bytes object is hashed once per process)."""
+        """SHA-256 of a file's bytes: hashed once per process for the same bytes object (a
+        generated file) or the same size and modification time (a file on disk)."""
+        source = file.abs_src_path if file._content is None else None
+        if source is not None:
+            stat = os.stat(source)
+            key = f"{source}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+            known = self._digests.get(source)
+            if known is not None and known[0] == key:
+                return known[1]
+            value = hashlib.sha256(file.content_bytes).hexdigest()
+            self._digests[source] = (key, value)
+            return value
         data = file.content_bytes
         known = self._digests.get(file.src_uri)
         if known is not None and (known[0] is data or known[0] == data):
@@ -317,6 +376,7 @@ class _Build:
         self.reused: dict[str, dict[str, Any]] = {}
         self.keys: dict[str, str] = {}
         self.index_name = ""
+        self.previous_index: dict[str, Any] | None = None
         self.fresh = _empty_folder(site_dir)
         #: pages rendered blank this build (MkDocs writes no file: an old one is stale)
         self.blank: set[str] = set()
@@ -327,7 +387,7 @@ class _Build:
         pages = self.files.documentation_pages(inclusion=self._inclusion())
         variant = digest_of([json.dumps(self._variant(nav), sort_keys=True, default=str)])
         self.index_name = INDEX_PREFIX + variant[:32]
-        index = self._load_index()
+        index = self.previous_index = self._load_index()
         previous: dict[str, Any] = index.get("pages", {}) if index is not None else {}
         same_files = index is not None and index.get("files") == self._files_digest()
         for file in pages:
@@ -497,8 +557,19 @@ class _Build:
         pages = self.files.documentation_pages(inclusion=self._inclusion())
         if self.search is not None and self.search.config.enabled:
             self._complete_search_index(pages)
+        inclusion = self._inclusion()
+        for file in self.files:  # copied (or left as they were): the source's bytes
+            if isinstance(file, TrackedFile) and not file.is_documentation_page() \
+                    and inclusion(file.inclusion):
+                self.site.files[file.dest_uri] = self.builds.digest(file)
+        outputs = {file.dest_uri for file in self.files if inclusion(file.inclusion)}
+        outputs.update(self.config.theme.static_templates)
+        outputs.update({"sitemap.xml.gz", "search/search_index.json"})
         if self.builds.dirty:
-            self._remove_stale()
+            self._remove_stale(outputs)
+        self.site.outputs = outputs
+        if not self.builds.serving:
+            self.site.write_manifest(self.cache, self.site_dir)
         records = {uri: self.records.get(uri) or self.reused.get(uri) for uri in self.keys}
         body = {"files": self._files_digest(),
                 "pages": {uri: record for uri, record in records.items() if record is not None}}
@@ -508,6 +579,8 @@ class _Build:
             # writing the index of thousands of pages after every save would cost more than
             # the save's own rebuild: it is written at shutdown (`shutdown`)
             self.builds.pending = (self.cache, self.index_name, body)
+        elif body == _without_blobs(self.previous_index):
+            self.builds.written = True  # unchanged: the index on disk says it all
         else:
             self.cache.write_index(self.index_name, body, _blobs(body))
             self.builds.written = True
@@ -515,7 +588,7 @@ class _Build:
         self._forget_entries(body)
         if not self.builds.serving:
             self.cache.prune(INDEX_PREFIX, KEPT_INDEXES)
-            self.cache.collect()
+            self.cache.collect_now_and_then()
 
     def _complete_search_index(self, pages: Iterable[File]) -> None:
         """The index in page order, as a full build makes it: entries captured now for the
@@ -533,17 +606,13 @@ class _Build:
         self.search.search_index.entries = entries
         self.search.search_index_prev = None
 
-    def _remove_stale(self) -> None:
+    def _remove_stale(self, outputs: set[str]) -> None:
         """Files in the site folder that a full build would not make: those of pages and files
         that are gone (MkDocs' dirty build leaves them). Hidden files stay, as MkDocs' own
         cleaning leaves them."""
-        inclusion = self._inclusion()
-        outputs = {file.dest_uri for file in self.files if inclusion(file.inclusion)}
-        outputs.update(self.config.theme.static_templates)
-        outputs.update({"sitemap.xml.gz", "search/search_index.json"})
         if self.fresh:
             stale: set[str] = set()
-        elif self.site.outputs:
+        elif self.site.outputs and self.site.files:
             stale = self.site.outputs - outputs
         else:  # a folder this process did not build: look
             stale = set()
@@ -563,16 +632,18 @@ class _Build:
                 continue
             self.site.files.pop(rel, None)
             _remove_empty_parents(os.path.dirname(path), self.site_dir)
-        for file in self.files:
-            if isinstance(file, TrackedFile) and not file.is_documentation_page():
-                self.site.files[file.dest_uri] = self.builds.digest(file)
-        self.site.outputs = outputs
 
     def _forget_entries(self, body: dict[str, Any]) -> None:
         """Keep parsed search entries of the current pages only."""
         live = {record["search"][0] for record in body["pages"].values() if record.get("search")}
         for digest in [d for d in self.builds._entries if d not in live]:
             del self.builds._entries[digest]
+
+
+def _without_blobs(index: dict[str, Any] | None) -> dict[str, Any] | None:
+    if index is None:
+        return None
+    return {key: value for key, value in index.items() if key != "blobs"}
 
 
 def _blobs(body: dict[str, Any]) -> set[str]:

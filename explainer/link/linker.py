@@ -35,7 +35,7 @@ from .graph import (
     StoryNode,
     TopicNode,
 )
-from .memo import LinkMemo, Mentions, names_signature
+from .memo import LinkMemo, Mentions, RegistryLink, StoryLink, names_signature
 from .mentions import NameIndex, build_index, words
 from .provenance import QuoteMatch, describe_value, figure_in_text
 
@@ -49,18 +49,62 @@ class Linker:
         self.content = content
         self.report = report
         self.memo = memo or LinkMemo()
-        self.people = {k: PersonNode(k, e.model, source=e.document.path)
-                       for k, e in content.people.items()}
-        self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path)
-                              for k, e in content.organisations.items()}
-        self.places = {k: PlaceNode(k, e.model, source=e.document.path)
-                       for k, e in content.places.items()}
         self.person_spellings = _spellings(
             (k, [e.model.name, *e.model.aliases]) for k, e in content.people.items())
+        #: while linking one story: what it appends to registry nodes, the stories it cites
+        self._attached: list[tuple[Any, str, Any]] | None = None
+        self._cited: set[str] | None = None
+        changed = self._changed_stories()
+        registry = self._reusable_registry(changed)
+        if registry is None:
+            self.people = {k: PersonNode(k, e.model, source=e.document.path)
+                           for k, e in content.people.items()}
+            self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path)
+                                  for k, e in content.organisations.items()}
+            self.places = {k: PlaceNode(k, e.model, source=e.document.path)
+                           for k, e in content.places.items()}
+            changed = set(content.stories)
+        else:
+            self.people, self.organisations, self.places = (
+                registry.people, registry.organisations, registry.places)
+            _empty_story_parts(registry)
+        self.registry_reused = registry is not None
+        self.reused = set(content.stories) - changed
         self.stories: dict[str, StoryNode] = {
-            slug: StoryNode(slug, source.article, source.facts,
-                            sources=(source.article_document.path, source.facts_document.path))
+            slug: self.memo.stories[slug].node if slug in self.reused else
+            StoryNode(slug, source.article, source.facts,
+                      sources=(source.article_document.path, source.facts_document.path))
             for slug, source in content.stories.items()}
+
+    def _changed_stories(self) -> set[str]:
+        """Stories to link again: new, removed or edited (not the same loaded objects), and,
+        over and over, those citing one of them."""
+        previous = self.memo.stories
+        changed = {slug for slug, source in self.content.stories.items()
+                   if slug not in previous or not _same(previous[slug].files, _files(source))}
+        changed |= set(previous) - set(self.content.stories)
+        growing = True
+        while growing:
+            growing = False
+            for slug in self.content.stories:
+                if slug not in changed and previous[slug].cited & changed:
+                    changed.add(slug)
+                    growing = True
+        return changed
+
+    def _reusable_registry(self, changed: set[str]) -> RegistryLink | None:
+        """The previous run's registry nodes, if nothing they were made from changed."""
+        registry = self.memo.registry
+        content = self.content
+        if registry is None or registry.cited & changed:
+            return None
+        loaded: tuple[dict[str, Any], ...] = (content.people, content.organisations,
+                                              content.places)
+        for before, now in zip(registry.entries, loaded, strict=True):
+            if before.keys() != now.keys() or any(now[k] is not e for k, e in before.items()):
+                return None
+        broken = {kind: frozenset(ids) for kind, ids in content.broken.items() if ids}
+        return registry if broken == registry.broken else None
 
     # ------------------------------------------------------------------ helpers
     def resolve(self, kind: str, table: dict[str, N], item_id: str | None,
@@ -82,6 +126,8 @@ class Linker:
         for index, citation in enumerate(cites):
             target = story
             if citation.story is not None:
+                if self._cited is not None:
+                    self._cited.add(citation.story)
                 target = self.stories.get(citation.story)
                 if target is None:
                     if not self.content.is_broken("stories", citation.story):
@@ -170,7 +216,7 @@ class Linker:
                                   adoc.where("authors", index), "person")
             if person is not None:
                 story.authors.append(person)
-                person.authored.append(story)
+                self._attach(person, "authored", story)
         if meta.photo is not None:
             for index, credit in enumerate(meta.photo.credit_people):
                 person = self.resolve("people", self.people, credit,
@@ -211,7 +257,7 @@ class Linker:
             anonymous[item.id] = source_node
             story.anonymous.append(source_node)
             if source_node.organisation is not None:
-                source_node.organisation.anonymous.append(source_node)
+                self._attach(source_node.organisation, "anonymous", source_node)
 
         for index, role in enumerate(facts.people):
             person = self.resolve("people", self.people, role.person,
@@ -230,9 +276,9 @@ class Linker:
             story_role = RoleNode(role.title, organisation, role.as_of, None, None, citations,
                                   story)
             story.roles[person.id] = story_role
-            person.roles.append(story_role)
+            self._attach(person, "roles", story_role)
             if organisation is not None:
-                organisation.roles.append((person, story_role))
+                self._attach(organisation, "roles", (person, story_role))
 
         # A speaker is an anonymous source of the story, a person, or an organisation (in
         # that order when ids clash).
@@ -265,7 +311,10 @@ class Linker:
                     self.report.add(fdoc.where("quotes", index, "text").error(
                         f"direct quote '{quote.id}' is not verbatim in {cited}: {found}"))
             story.quotes.append(quote_node)
-            speaker.quotes.append(quote_node)
+            if isinstance(speaker, AnonymousNode):
+                speaker.quotes.append(quote_node)  # the story's own node
+            else:
+                self._attach(speaker, "quotes", quote_node)
 
         quotes_by_id = {q.id: q for q in story.quotes}
         for index, event in enumerate(facts.events):
@@ -282,9 +331,9 @@ class Linker:
                            ("events", index, "places"), "place"))
             story.events.append(event_node)
             for org in event_node.organisations:
-                org.events.append(event_node)
+                self._attach(org, "events", event_node)
             for place in event_node.places:
-                place.events.append(event_node)
+                self._attach(place, "events", event_node)
         story.events.sort(key=lambda e: e.sort_key)
 
         figures: dict[str, FigureNode] = {}
@@ -346,6 +395,12 @@ class Linker:
             if node is not None:
                 found.append(node)
         return found
+
+    def _attach(self, node: Any, attribute: str, item: Any) -> None:
+        """Append `item` to a registry node's list, noting it for replay (`memo.StoryLink`)."""
+        getattr(node, attribute).append(item)
+        if self._attached is not None:
+            self._attached.append((node, attribute, item))
 
     def _summarise_speakers(self, story: StoryNode) -> None:
         order: dict[int, SpeakerSummary] = {}
@@ -456,10 +511,29 @@ class Linker:
 
     # ------------------------------------------------------------------ all
     def link(self) -> SiteGraph | None:
-        self.link_registries()
+        try:
+            return self._link()
+        except BaseException:
+            self.memo.forget()  # half a run must never be reused
+            raise
+
+    def _link(self) -> SiteGraph | None:
+        if not self.registry_reused:
+            self._link_registries_noted()
         glossary = self.link_glossary()
+        linked: dict[str, StoryLink] = {}
         for slug, source in self.content.stories.items():
-            self.link_story(self.stories[slug], source)
+            if slug in self.reused:
+                reused = linked[slug] = self.memo.stories[slug]
+                for node, attribute, item in reused.attached:
+                    getattr(node, attribute).append(item)
+                # a speaker's current role comes from the roles stories linked so far add
+                self._summarise_speakers(self.stories[slug])
+            else:
+                record = self._link_story_noted(self.stories[slug], source)
+                if record is not None:
+                    linked[slug] = record
+        self.memo.stories = linked
         self.link_mentions()
         ordered = sorted(self.stories.values(), key=lambda s: s.sort_key, reverse=True)
         for person in self.people.values():
@@ -477,6 +551,62 @@ class Linker:
         return SiteGraph(self.content.site, ordered, self.people, self.organisations, self.places,
                          glossary, _topics(ordered))
 
+    def _link_registries_noted(self) -> None:
+        """link_registries, remembered for the next run unless it reported anything."""
+        outer, self.report = self.report, Report()
+        self._cited = set()
+        try:
+            self.link_registries()
+            problems = self.report.items
+        finally:
+            outer.extend(self.report.items)
+            self.report, cited, self._cited = outer, self._cited, None
+        content = self.content
+        registry_nodes: list[PersonNode | OrganisationNode] = [
+            *self.people.values(), *self.organisations.values()]
+        self.memo.registry = None if problems else RegistryLink(
+            entries=(dict(content.people), dict(content.organisations), dict(content.places)),
+            broken={kind: frozenset(ids) for kind, ids in content.broken.items() if ids},
+            people=self.people, organisations=self.organisations, places=self.places,
+            own_lists={id(node): (node, "roles", list(node.roles)) for node in registry_nodes},
+            cited=frozenset(cited))
+
+    def _link_story_noted(self, story: StoryNode, source: StorySource) -> StoryLink | None:
+        """link_story, remembered for the next run unless it reported anything (a message
+        can depend on other files, such as a suggested id)."""
+        outer, self.report = self.report, Report()
+        self._attached, self._cited = [], set()
+        try:
+            self.link_story(story, source)
+            problems = self.report.items
+        finally:
+            outer.extend(self.report.items)
+            attached, cited = self._attached, self._cited
+            self.report, self._attached, self._cited = outer, None, None
+        if problems:
+            return None
+        return StoryLink(story, _files(source), frozenset(cited), attached)
+
+
+def _files(source: StorySource) -> tuple[Any, ...]:
+    return (source.article, source.article_document, source.facts, source.facts_document)
+
+
+def _same(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
+    return len(before) == len(now) and all(a is b for a, b in zip(before, now, strict=True))
+
+
+def _empty_story_parts(registry: RegistryLink) -> None:
+    """Registry nodes as their own files made them, before any story added to them."""
+    for person in registry.people.values():
+        person.quotes, person.mentions, person.stories, person.authored = [], {}, [], []
+    for org in registry.organisations.values():
+        org.mentions, org.stories, org.anonymous, org.events, org.quotes = {}, [], [], [], []
+    for place in registry.places.values():
+        place.mentions, place.stories, place.events = {}, [], []
+    for node, attribute, items in registry.own_lists.values():
+        setattr(node, attribute, list(items))
+
 
 def _scan(story: StoryNode, people: NameIndex[str], organisations: NameIndex[str],
           places: NameIndex[str]) -> Mentions:
@@ -492,6 +622,8 @@ def _scan(story: StoryNode, people: NameIndex[str], organisations: NameIndex[str
 def _topics(stories: list[StoryNode]) -> dict[str, TopicNode]:
     """Topics by slug; names that differ only in case or punctuation are one topic."""
     topics: dict[str, TopicNode] = {}
+    for story in stories:
+        story.topics = []  # a story node reused from the previous run lists its topics again
     for story in stories:  # newest first, so each topic lists its stories newest first
         for name in story.facts.topics:
             slug = slugify(name)

@@ -1,12 +1,21 @@
 """What linking keeps from one run to the next in one process (`mkdocs serve`, benchmarks).
 
-Most of linking is cheap wiring (nodes, references, back-links) and is redone on every run, so
-the graph is always exactly what a fresh link makes. Two parts cost most of the time at
-archive size and depend on little: checking each direct quote against its cited paragraphs
-(on the quote's text and theirs) and finding registry names in every paragraph (on the story's
-article and the registries' names). Their results are kept here, keyed by exactly those
-inputs, and reused for every story an edit did not touch. Entries not used by the latest run
-are dropped, so the memo holds one site's worth at most.
+At archive size, linking every story again after each save costs a second. So a run reuses
+what the previous one linked wherever the inputs are the very same loaded objects (the
+`FileCache` hands back the same parsed file while its bytes do not change):
+
+- the registries' nodes (people, organisations, places and their roles), when no registry
+  file changed, none failed to load, and no story their roles cite was linked again; their
+  story-made parts (quotes, story roles, mentions...) are emptied and made again;
+- each story's node with everything in it, when its files did not change, the registries'
+  nodes are reused, it reported nothing, and no story it cites was linked again; what linking
+  it added to registry nodes is replayed in the same order (`StoryLink.attached`);
+- quote checks (keyed by the quote's text and its paragraphs') and the registry names found
+  in each paragraph (keyed by the article and the names), for the stories linked again.
+
+Everything else (mentions, lists, sorting, topics, the graph) is made again on every run, so
+the result is always exactly what a fresh link makes; the tests compare the two. Entries the
+latest run did not use are dropped, so the memo holds one site's worth at most.
 """
 
 from __future__ import annotations
@@ -22,6 +31,31 @@ Mentions = list[tuple[list[str], list[str], list[str]]]
 
 
 @dataclass
+class StoryLink:
+    """A linked story, for reuse: its node, the files it came from, the stories its citations
+    named, and what linking it appended to registry nodes (node, attribute, item)."""
+
+    node: Any
+    files: tuple[Any, ...]
+    cited: frozenset[str]
+    attached: list[tuple[Any, str, Any]]
+
+
+@dataclass
+class RegistryLink:
+    """The registries' linked nodes, the loaded entries they came from, the lists their own
+    files gave them (before any story added to them), and the stories their roles cite."""
+
+    entries: tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
+    broken: dict[str, frozenset[str]]
+    people: dict[str, Any]
+    organisations: dict[str, Any]
+    places: dict[str, Any]
+    own_lists: dict[int, tuple[Any, str, list[Any]]]
+    cited: frozenset[str]
+
+
+@dataclass
 class LinkMemo:
     """Quote checks and name scans of the previous run (see the module's docstring)."""
 
@@ -30,9 +64,16 @@ class LinkMemo:
     mentions: dict[int, tuple[Any, Mentions]] = field(default_factory=dict)
     #: the registries' names the mentions were found with
     names: str = ""
+    registry: RegistryLink | None = None
+    stories: dict[str, StoryLink] = field(default_factory=dict)
     _quotes_used: dict[tuple[str, tuple[str, ...]], QuoteMatch | str] = field(
         default_factory=dict)
     _mentions_used: dict[int, tuple[Any, Mentions]] = field(default_factory=dict)
+
+    def forget(self) -> None:
+        """After a failed run: nothing of it may be reused."""
+        self.registry = None
+        self.stories.clear()
 
     def find_quote(self, quote_text: str, paragraphs: list[str]) -> QuoteMatch | str:
         key = (quote_text, tuple(paragraphs))

@@ -34,7 +34,6 @@ import argparse
 import filecmp
 import os
 import platform
-import re
 import shutil
 import signal
 import statistics
@@ -48,12 +47,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from benchmarks.synthetic import Shape, make_project  # noqa: E402
+from benchmarks.synthetic import Shape, edit_quote, make_project  # noqa: E402
 
 PYTHON = sys.executable
 BUILD_PY = str(REPO / "build.py")
@@ -98,72 +95,6 @@ def project_for(size: str, work: Path) -> Path:
     return root
 
 
-# ---------------------------------------------------------------------- edits
-@dataclass
-class Edit:
-    slug: str
-    page: str  # site path of the page that shows the change
-    marker: str
-    apply: Callable[[], None]
-
-
-def quote_edit(root: Path, number: int) -> Edit:
-    """Change one word of a direct quote, in facts.yaml and in the cited paragraph of
-    article.md (the quote stays verbatim), in the `number`-th story (cycling)."""
-    stories = sorted(p for p in (root / "content" / "stories").iterdir() if p.is_dir())
-    for offset in range(len(stories)):
-        folder = stories[(number + offset) % len(stories)]
-        edit = _quote_edit_in(folder, f"zq{number}x{time.monotonic_ns() % 100000}")
-        if edit is not None:
-            return edit
-    raise SystemExit(f"no direct quote with a word to change in {root}")
-
-
-def _quote_edit_in(folder: Path, suffix: str) -> Edit | None:
-    facts_path, article_path = folder / "facts.yaml", folder / "article.md"
-    facts_text = facts_path.read_text(encoding="utf-8")
-    article_text = article_path.read_text(encoding="utf-8")
-    facts = yaml.safe_load(facts_text) or {}
-    for quote in facts.get("quotes") or []:
-        if quote.get("kind") != "direct":
-            continue
-        cites = quote.get("cite")
-        cite = cites[0] if isinstance(cites, list) else cites
-        paragraph = _paragraph(article_text, str(cite))
-        if paragraph is None:
-            continue
-        start, end = paragraph
-        for word in re.findall(r"[A-Za-z]{5,}", quote["text"]):
-            pattern = re.compile(rf"\b{word}\b")
-            if (len(pattern.findall(article_text[start:end])) != 1
-                    or len(pattern.findall(quote["text"])) != 1):
-                continue
-            id_line = facts_text.find(f"id: {quote['id']}\n")
-            at = pattern.search(facts_text, id_line)
-            if id_line < 0 or at is None:
-                continue
-            new = word + suffix
-            new_facts = facts_text[:at.start()] + new + facts_text[at.end():]
-            found = pattern.search(article_text, start, end)
-            assert found is not None
-            new_article = article_text[:found.start()] + new + article_text[found.end():]
-
-            def apply(new_facts: str = new_facts, new_article: str = new_article) -> None:
-                facts_path.write_text(new_facts, encoding="utf-8")
-                article_path.write_text(new_article, encoding="utf-8")
-
-            return Edit(folder.name, f"stories/{folder.name}/quotes/", new, apply)
-    return None
-
-
-def _paragraph(article: str, paragraph_id: str) -> tuple[int, int] | None:
-    marker = article.find(f"{{#{paragraph_id}}}\n")
-    if marker < 0:
-        return None
-    end = article.find("\n{#", marker + 1)
-    return marker, (end if end >= 0 else len(article))
-
-
 # ---------------------------------------------------------------------- serve
 class Server:
     """`build.py serve` in its own process group (stopped with Ctrl+C, as an editor would)."""
@@ -175,7 +106,7 @@ class Server:
         command = [PYTHON, BUILD_PY, "--root", str(root), "serve", "--port", str(port)]
         with self.log.open("w") as output:
             self.process = subprocess.Popen(
-                command + (["--clean"] if clean else []), cwd=root, env=env, stdout=output,
+                [*command, *(["--clean"] if clean else [])], cwd=root, env=env, stdout=output,
                 stderr=subprocess.STDOUT, start_new_session=True,
                 preexec_fn=lambda: os.nice(niceness))
         self.started = time.perf_counter()
@@ -220,7 +151,7 @@ def measure_serve(root: Path, args: argparse.Namespace, env: dict[str, str]) -> 
         cold = server.wait_for("", lambda page: "<html" in page, timeout=3600) - server.started
         times, rebuilds = [], []
         for number in range(args.edits):
-            edit = quote_edit(root, number)
+            edit = edit_quote(root, number, f"zq{number}x{time.monotonic_ns() % 100000}")
             time.sleep(1.0)  # an idle server, as between an editor's saves
             before = server.builds()
             started = time.perf_counter()
@@ -254,15 +185,15 @@ def measure_engine(root: Path, work: Path, args: argparse.Namespace,
 def measure_build(root: Path, work: Path, args: argparse.Namespace,
                   env: dict[str, str]) -> dict[str, object]:
     command = [PYTHON, BUILD_PY, "--root", str(root), "build"]
-    cold = run(command + ["--clean"], root, env, args.nice)
-    quote_edit(root, 99).apply()
+    cold = run([*command, "--clean"], root, env, args.nice)
+    edit_quote(root, 99, f"zq99x{time.monotonic_ns() % 100000}").apply()
     again = run(command, root, env, args.nice)
     result: dict[str, object] = {"cold": cold, "again": again}
     if args.verify:
         kept = work / "site-incremental"
         shutil.rmtree(kept, ignore_errors=True)
         shutil.copytree(root / "site", kept)
-        run(command + ["--clean"], root, env, args.nice)
+        run([*command, "--clean"], root, env, args.nice)
         result["identical"] = _same_tree(kept, root / "site")
     return result
 

@@ -82,13 +82,14 @@ class CacheFolder:
         return self.path / "blobs" / digest[:2] / digest
 
     def put_blob(self, data: bytes) -> str:
-        """Store `data` under its SHA-256 (once); returns the digest."""
+        """Store `data` under its SHA-256 (once: a blob already there is compared, and
+        replaced if it was damaged); returns the digest."""
         digest = hashlib.sha256(data).hexdigest()
         path = self.blob_path(digest)
         try:
-            if path.stat().st_size == len(data):
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
                 return digest
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             pass
         atomic_write(path, data)
         return digest
@@ -266,16 +267,28 @@ def package_digest() -> str:
 
 
 def describe_change(old: dict[str, Any], new: dict[str, str]) -> str:
-    """What differs between two environments, in a few words."""
+    """What differs between two environments, in a few words ("mkdocs 1.6.0 -> 1.6.1")."""
     if old.get("python") != new["python"]:
         return f"Python {old.get('python')} (now {new['python']})"
-    before = set(str(old.get("distributions", "")).split(";"))
-    after = set(new["distributions"].split(";"))
-    changed = sorted(after - before) or sorted(before - after)
-    if changed:
-        shown = ", ".join(changed[:3]) + (" and more" if len(changed) > 3 else "")
+    before = _versions(str(old.get("distributions", "")))
+    after = _versions(new["distributions"])
+    changes = [f"{name} {before.get(name, 'none')} -> {after.get(name, 'none')}"
+               for name in sorted(before.keys() | after.keys())
+               if before.get(name) != after.get(name)]
+    if changes:
+        shown = ", ".join(changes[:3]) + (" and more" if len(changes) > 3 else "")
         return f"other installed packages ({shown})"
     return "another version of the explainer package"
+
+
+def _versions(distributions: str) -> dict[str, str]:
+    """name -> version from `installed()`'s `name-version` entries."""
+    found = {}
+    for entry in distributions.split(";"):
+        name, _, version = entry.rpartition("-")
+        if name:
+            found[name] = version
+    return found
 
 
 #: cache folders this process has emptied for `--clean` (once: later opens keep what it wrote)

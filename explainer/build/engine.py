@@ -82,6 +82,20 @@ class EngineRun:
     engine: str
     seconds: float
     output: str
+    #: "2,740 of 2,746 pages" taken from the build cache (None: the engine used none)
+    reused: str | None = None
+
+
+_REUSED = re.compile(r"explainer: (\d+) of (\d+) pages reused from the build cache")
+
+
+def pages_reused(output: str) -> str | None:
+    """The plugin's count of pages taken from the build cache, from the engine's log."""
+    found = _REUSED.findall(output)
+    if not found:
+        return None
+    reused, total = found[-1]
+    return f"{int(reused):,} of {int(total):,} pages"
 
 
 def source_date_epoch(graph: SiteGraph) -> int:
@@ -306,7 +320,8 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
                                                incremental=dirty),
                                 cwd=project.root, env=env, capture_output=True, text=True,
                                 check=False)
-        output = tidy_output(result.stdout + result.stderr)
+        raw = result.stdout + result.stderr
+        output = tidy_output(raw)
         if result.returncode != 0:
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
@@ -318,7 +333,7 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
             shutil.rmtree(overrides, ignore_errors=True)
         if staging != spare and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return EngineRun(engine, time.perf_counter() - started, output)
+    return EngineRun(engine, time.perf_counter() - started, output, pages_reused(raw))
 
 
 def _swap(new: Path, target: Path, keep_as: Path | None = None) -> None:

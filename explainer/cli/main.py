@@ -105,9 +105,10 @@ def cmd_build(args: argparse.Namespace) -> int:
                      strict=not args.no_strict, incremental=not args.clean)
     if run.output:
         print(run.output, file=sys.stderr)
+    reused = f" ({run.reused} from the build cache)" if run.reused else ""
     print(f"built {_shown(project.site_dir, project.root)}/ with {run.engine} in "
-          f"{run.seconds:.1f} s. Preview it with `make serve` (or `python build.py serve`) and "
-          "open http://127.0.0.1:8000/", file=sys.stderr)
+          f"{run.seconds:.1f} s{reused}. Preview it with `make serve` (or `python build.py "
+          "serve`) and open http://127.0.0.1:8000/", file=sys.stderr)
     return EXIT_OK
 
 

@@ -3,6 +3,7 @@ generation, and only the pages that depend on the edit were rendered again."""
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 from collections.abc import Callable
@@ -122,3 +123,106 @@ def test_a_template_error_in_a_worker_process_names_the_template(
         generate(project, jobs=2)
     assert caught.value.path == "templates/pages/person.md.j2"
     assert "no_such_field" in caught.value.message
+
+
+# --------------------------------------------------------------------------- property
+from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test  # noqa: E402
+
+from benchmarks.synthetic import edit_quote as edit_a_quote_word  # noqa: E402
+
+GENERATION_EXAMPLES = int(os.environ.get("EXPLAINER_PROPERTY_EXAMPLES", "8"))
+
+
+def test_incremental_generation_equals_a_fresh_one_after_any_edits(tmp_path: Path) -> None:
+    """Random edits, including the links between files that incremental linking must follow:
+    a story citing another story's paragraph, a registry role citing a story, a speaker's role
+    stated by another story, registry names found in articles."""
+    base = tmp_path / "base"
+    shape = Shape(stories=STORIES, people=12, organisations=3, speakers=4)
+    rng = random.Random(11)
+    people = write_registries(base / "content", shape, rng)
+    for number in range(STORIES):
+        write_story(base / "content", number, shape, people, rng)
+    shutil.copytree(REPO / "templates", base / "templates")
+    shutil.copy(REPO / "mkdocs.yml", base / "mkdocs.yml")
+    work = tmp_path / "work"
+
+    class Edits(RuleBasedStateMachine):
+        def __init__(self) -> None:
+            super().__init__()
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(base, work)
+            self.project = Project.at(work)
+            self.caches = Caches()
+            generate(self.project, self.caches)
+            self.count = 0
+
+        def check(self) -> None:
+            self.count += 1
+            incremental = generate(self.project, self.caches).pages.files
+            fresh = generate(self.project).pages.files
+            differ = sorted(p for p in incremental.keys() | fresh.keys()
+                            if incremental.get(p) != fresh.get(p))
+            assert not differ, f"incremental generation differs in {differ[:10]}"
+
+        def story(self, number: int) -> Path:
+            stories = sorted((work / "content/stories").iterdir())
+            return stories[number % len(stories)]
+
+        @rule(number=st.integers(0, 20))
+        def change_a_quote(self, number: int) -> None:
+            edit_a_quote_word(work, number, f"x{self.count}").apply()
+            self.check()
+
+        @rule(number=st.integers(0, 20), other=st.integers(0, 20))
+        def cite_another_story(self, number: int, other: int) -> None:
+            target = self.story(other).name
+            replace(self.story(number) / "facts.yaml", "key_points:\n",
+                    f"key_points:\n  - text: See also {self.count}.\n    cite: [{target}#p2]\n")
+            self.check()
+
+        @rule(person=st.integers(0, 11), number=st.integers(0, 20))
+        def give_a_registry_role_citing_a_story(self, person: int, number: int) -> None:
+            path = sorted((work / "content/people").glob("*.md"))[person]
+            text = path.read_text()
+            role = (f"roles:\n  - title: Adviser {self.count}\n    as_of: 2015\n"
+                    f"    cite: [{self.story(number).name}#p2]\n")
+            path.write_text(text.replace("---\n", f"---\n{role}", 1) if "roles:" not in text
+                            else text.replace("roles:\n", role, 1))
+            self.check()
+
+        @rule(number=st.integers(0, 20))
+        def change_a_story_role(self, number: int) -> None:
+            replace(self.story(number) / "facts.yaml", "    title: ", f"    title: T{self.count} ")
+            self.check()
+
+        @rule(person=st.integers(0, 11))
+        def rename_a_person(self, person: int) -> None:
+            path = sorted((work / "content/people").glob("*.md"))[person]
+            replace(path, "name: ", f"name: Dr{self.count} ")
+            self.check()
+
+        @rule(number=st.integers(0, 20))
+        def change_a_paragraph(self, number: int) -> None:
+            article = self.story(number) / "article.md"
+            text = article.read_text()
+            last = text.rstrip().rsplit("\n", 1)[1]
+            article.write_text(text.replace(last, f"{last} Northland {self.count}.", 1))
+            self.check()
+
+        @rule(number=st.integers(0, 20))
+        def delete_a_story(self, number: int) -> None:
+            if len(list((work / "content/stories").iterdir())) > 2:
+                shutil.rmtree(self.story(number))
+            self.check()
+
+        @rule(seed=st.integers(0, 100))
+        def add_a_story(self, seed: int) -> None:
+            write_story(work / "content", 50 + self.count, shape, people, random.Random(seed))
+            self.check()
+
+    run_state_machine_as_test(Edits, settings=settings(
+        max_examples=GENERATION_EXAMPLES, stateful_step_count=6, deadline=None, database=None,
+        suppress_health_check=list(HealthCheck)))

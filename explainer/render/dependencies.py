@@ -38,6 +38,15 @@ def story_sources(story: StoryNode) -> set[str]:
     for event in story.events:
         nodes.extend([*event.people, *event.organisations, *event.places])
     files.update(node.source for node in nodes)
+    for summary in story.speakers:
+        speaker = summary.speaker
+        if isinstance(speaker, PersonNode) and speaker.id not in story.roles:
+            # shown with their latest role, which any story (or their own file) may state
+            for role in speaker.roles:
+                if role.story is not None:
+                    files.update(role.story.sources)
+                if role.organisation is not None:
+                    files.add(role.organisation.source)
     return files
 
 

@@ -56,7 +56,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return preview.configure(config, self._project(config))
 
     def _generate(self, files: Any, *, config: Any) -> Any:
-        return preview.generated_files(files, config, self._project(config))
+        files, self.builds.banner = preview.generated_files(files, config, self._project(config))
+        return files
 
     @event_priority(LAST)
     def _track(self, files: Any, *, config: Any) -> Any:
@@ -93,8 +94,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(LAST)
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        self.builds.page_done(output, page)
-        return output
+        return self.builds.page_done(output, page)
 
     @event_priority(LAST)
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:

@@ -42,7 +42,7 @@ EXAMPLES = int(os.environ.get("EXPLAINER_PROPERTY_EXAMPLES", "3"))
 STEPS = int(os.environ.get("EXPLAINER_PROPERTY_STEPS", "3"))
 
 
-def build(root: Path, *options: str, cache: bool = True) -> str:
+def build(root: Path, *options: str, cache: bool = True, status: int = 0) -> str:
     """`build.py build` in its own process, as an editor runs it; returns its output."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("EXPLAINER_PAGES_READY", None)
@@ -52,7 +52,7 @@ def build(root: Path, *options: str, cache: bool = True) -> str:
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "--root", str(root),
                              "build", *options], capture_output=True, text=True, env=env,
                             timeout=600, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == status, result.stdout + result.stderr
     return result.stderr
 
 
@@ -302,6 +302,21 @@ def test_a_build_killed_half_way_leaves_the_site_and_a_usable_cache(
     assert files_of(project / "site") == before  # the published site is untouched
     build(project)
     assert_same_site(project / "site", clean_build_of(project, tmp_path / "reference"))
+
+
+def test_an_anchor_broken_by_an_edit_fails_the_build_as_a_clean_build_fails(
+        project: Path, tmp_path: Path) -> None:
+    """Story source pages (reused: their Markdown does not change) link to their speakers'
+    roles; a template edit removes that anchor from the profiles."""
+    replace_in(site_template(project, "pages/person.md.j2"), "{: #roles }", "{: #posts }")
+    incremental = build(project, status=3)
+    reference = tmp_path / "reference"
+    shutil.copytree(project, reference, ignore=shutil.ignore_patterns(".cache", "site",
+                                                                        ".site-previous"))
+    clean = build(reference, "--clean", cache=False, status=3)
+    broken = sorted(set(re.findall(r"contains a link '([^']+#roles)'", clean)))
+    assert broken and broken == sorted(set(re.findall(r"contains a link '([^']+#roles)'",
+                                                      incremental)))
 
 
 def test_a_failed_engine_build_keeps_the_site_and_the_next_one_recovers(

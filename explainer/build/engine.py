@@ -11,10 +11,12 @@ Three engines build the same pages (see README, "Engines"):
   theme overrides).
 
 Generation never depends on the engine: `explainer build` writes the pages first and tells the
-plugin (EXPLAINER_PAGES_READY=1) not to generate again. The engine builds into a temporary folder
-next to `site/`; only a successful build replaces `site/`, in one rename, so a failed build
-leaves the previous site untouched. The build date engines stamp into sitemaps comes from the
-content (SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
+plugin (EXPLAINER_PAGES_READY=1, with the site settings it computed) not to generate again.
+The engine builds into a folder next to `site/`: the previous site, which MkDocs and ProperDocs
+update in place with the explainer plugin's incremental build (`incremental`), or a new
+folder. Only a successful build replaces `site/`, by renaming, so a failed build leaves the
+previous site untouched. The build date engines stamp into sitemaps comes from the content
+(SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
 """
 
 from __future__ import annotations

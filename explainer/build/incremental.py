@@ -40,6 +40,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sysconfig
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -198,6 +199,8 @@ class IncrementalBuilds:
         self.pending: tuple[CacheFolder, str, dict[str, Any]] | None = None
         self.written = False
         self.current: Capture | None = None
+        #: HTML to show at the top of every page of this build (the preview's error banner)
+        self.banner: str | None = None
         self.build: _Build | None = None
         self._taint = _Taint(self)
         self._filter = _DropDirtyWarning()
@@ -274,14 +277,17 @@ class IncrementalBuilds:
         if build.search is not None and build.search.config.enabled:
             capture.entries = build.search.search_index.entries[capture.entries_from:]
 
-    def page_done(self, output: str, page: Any) -> None:
-        """`on_post_page` (last): the page's final HTML."""
+    def page_done(self, output: str, page: Any) -> str:
+        """`on_post_page` (last): the page's final HTML is recorded; what is written gets the
+        banner, if any (the cache keeps the page without it)."""
         capture = self.current
         self.current = None
+        written = with_banner(output, self.banner)
         if self.build is not None:
             self.build.files.recording = None
             if capture is not None:
-                self.build.record(page, output, capture)
+                self.build.record(page, output, capture, written)
+        return written
 
     def env(self, env: Any) -> Any:
         """`on_env`: reused pages' attributes back; the theme's compiled templates kept."""
@@ -377,6 +383,9 @@ class _Build:
         self.keys: dict[str, str] = {}
         self.index_name = ""
         self.previous_index: dict[str, Any] | None = None
+        #: the navigation's pages; reused pages whose links to anchors MkDocs checks again
+        self.nav_pages: set[str] = set()
+        self.checked: set[str] = set()
         self.fresh = _empty_folder(site_dir)
         #: pages rendered blank this build (MkDocs writes no file: an old one is stale)
         self.blank: set[str] = set()
@@ -388,6 +397,7 @@ class _Build:
         variant = digest_of([json.dumps(self._variant(nav), sort_keys=True, default=str)])
         self.index_name = INDEX_PREFIX + variant[:32]
         index = self.previous_index = self._load_index()
+        self.nav_pages = {page.file.src_uri for page in nav.pages}
         previous: dict[str, Any] = index.get("pages", {}) if index is not None else {}
         same_files = index is not None and index.get("files") == self._files_digest()
         for file in pages:
@@ -473,11 +483,17 @@ class _Build:
             self.blank.add(file.dest_uri)  # a blank page: MkDocs writes no file
             return True
         digest, size = html
-        if self.site.files.get(file.dest_uri) == digest:
+        banner = self.builds.banner
+        if banner is None and self.site.files.get(file.dest_uri) == digest:
             return True
         data = self.cache.get_blob(digest, size)
         if data is None:
             return False
+        if banner is not None:
+            data = with_banner(data.decode("utf-8"), banner).encode("utf-8")
+            digest = hashlib.sha256(data).hexdigest()
+            if self.site.files.get(file.dest_uri) == digest:
+                return True
         path = file.abs_dest_path
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as stream:
@@ -498,15 +514,17 @@ class _Build:
         return entries if isinstance(entries, list) else None
 
     # ------------------------------------------------------------------ pages
-    def record(self, page: Any, output: str, capture: Capture) -> None:
-        """Store what a rendered page contributes, unless it logged anything."""
+    def record(self, page: Any, output: str, capture: Capture, written: str) -> None:
+        """Store what a rendered page contributes, unless it logged anything; `written` is
+        what MkDocs writes (with the banner, if any)."""
         uri = page.file.src_uri
         data = output.encode("utf-8", errors="xmlcharrefreplace")
         blank = not output.strip()
         if blank:
             self.blank.add(page.file.dest_uri)
         else:
-            self.site.files[page.file.dest_uri] = hashlib.sha256(data).hexdigest()
+            self.site.files[page.file.dest_uri] = hashlib.sha256(
+                written.encode("utf-8", errors="xmlcharrefreplace")).hexdigest()
         key = self.keys.get(uri)
         meta = _plain(page.meta)
         if capture.tainted or key is None or meta is None:
@@ -531,26 +549,55 @@ class _Build:
         data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"),
                           default=str).encode("utf-8")
         digest = self.cache.put_blob(data)
-        self.builds._entries[digest] = json.loads(data)  # as a later build will read it
+        if self.builds.serving:  # the next rebuild of this process reuses them from memory
+            self.builds._entries[digest] = entries
         return [digest, len(data)]
 
     def restore(self) -> None:
-        """Reused pages get back what other pages and MkDocs' checks read of them."""
+        """Reused pages get back what other pages and MkDocs' checks read of them: the
+        navigation's pages their front matter and title (the theme shows them on every page);
+        a page whose links to anchors need checking (one of their targets was rendered again,
+        or one of them was broken when last checked) those links; and every page such links
+        point to its anchors. MkDocs then checks exactly the links a full build could find
+        broken now; the others were checked against the same pages before."""
+        for uri in self.nav_pages & self.reused.keys():
+            page = self.files.src_uris[uri].page
+            record = self.reused[uri]
+            if page is not None:
+                page.meta = dict(record.get("meta") or {})
+                if "title" not in page.__dict__:
+                    page.title = record.get("title")
+        rendered = self.keys.keys() - self.reused.keys()
+        targets: set[str] = set()
+        for uri in rendered:
+            page = self.files.src_uris[uri].page
+            if page is not None and page.links_to_anchors:
+                targets.update(target.src_uri for target in page.links_to_anchors)
         for uri, record in self.reused.items():
-            file = self.files.src_uris[uri]
-            page = file.page
+            links = record.get("links")
+            if not links or (record.get("anchors_ok") and rendered.isdisjoint(links)):
+                continue
+            page = self.files.src_uris[uri].page
             if page is None:
                 continue
-            page.meta = json.loads(json.dumps(record.get("meta") or {}))
-            if "title" not in page.__dict__:
-                page.title = record.get("title")
-            anchors = record.get("anchors")
-            page.present_anchor_ids = set(anchors) if anchors is not None else None
-            links = record.get("links")
-            if links is not None:
-                page.links_to_anchors = {
-                    self.files.src_uris[target]: dict(items) for target, items in links.items()
-                    if target in self.files.src_uris}
+            page.links_to_anchors = {self.files.src_uris[target]: dict(items)
+                                     for target, items in links.items()
+                                     if target in self.files.src_uris}
+            self.checked.add(uri)
+            targets.update(links)
+        for uri in targets & self.reused.keys():
+            page = self.files.src_uris[uri].page
+            anchors = self.reused[uri].get("anchors")
+            if page is not None and anchors is not None:
+                page.present_anchor_ids = set(anchors)
+
+    def _anchors_ok(self, page: Any) -> bool:
+        """Whether MkDocs' check finds every link of `page` to an anchor (as it just did)."""
+        for target, links in (page.links_to_anchors or {}).items():
+            present = target.page.present_anchor_ids if target.page is not None else None
+            if present is not None and any(anchor not in present for anchor in links):
+                return False
+        return True
 
     # ------------------------------------------------------------------ after pages
     def finish(self) -> None:
@@ -570,6 +617,16 @@ class _Build:
         self.site.outputs = outputs
         if not self.builds.serving:
             self.site.write_manifest(self.cache, self.site_dir)
+        for uri in self.checked | self.records.keys():  # links checked by MkDocs just now
+            page = self.files.src_uris[uri].page
+            record = self.records.get(uri) or self.reused.get(uri)
+            if page is not None and record is not None:
+                record = dict(record)  # a reused record may be the loaded index's own
+                record["anchors_ok"] = self._anchors_ok(page)
+                if uri in self.records:
+                    self.records[uri] = record
+                else:
+                    self.reused[uri] = record
         records = {uri: self.records.get(uri) or self.reused.get(uri) for uri in self.keys}
         body = {"files": self._files_digest(),
                 "pages": {uri: record for uri, record in records.items() if record is not None}}
@@ -640,6 +697,20 @@ class _Build:
             del self.builds._entries[digest]
 
 
+_CONTENT_START = re.compile(r'<article class="md-content__inner[^"]*">\s*')
+
+
+def with_banner(html: str, banner: str | None) -> str:
+    """`html` with `banner` at the start of the page's content (Material's article), or
+    after `<body>`."""
+    if not banner or not html.strip():
+        return html
+    found = _CONTENT_START.search(html) or re.search(r"<body[^>]*>\s*", html)
+    if found is None:
+        return banner + html
+    return html[:found.end()] + banner + html[found.end():]
+
+
 def _without_blobs(index: dict[str, Any] | None) -> dict[str, Any] | None:
     if index is None:
         return None
@@ -699,6 +770,8 @@ def describe(value: Any, depth: int = 0) -> Any:
         return value.isoformat()
     if isinstance(value, PurePath):
         return str(value)
+    if type(value).__module__.startswith("babel."):  # a Locale: its name (its data is a cache)
+        return f"{_qualname(type(value))}:{value}"
     theme_dirs = getattr(value, "dirs", None)
     if isinstance(value, Mapping) and isinstance(theme_dirs, list):  # the theme
         return {"name": getattr(value, "name", None), "dirs": list(theme_dirs),

@@ -53,14 +53,26 @@ def configure(config: Any, project: Project) -> Any:
         folder = str(layer / "overrides")
         if (layer / "overrides").is_dir() and folder not in dirs:
             dirs.insert(position, folder)
+    if os.environ.get("EXPLAINER_PAGES_READY") != "1":
+        config.docs_dir = str(in_memory_docs(project))
     return config
 
 
-def generated_files(files: Any, config: Any, project: Project) -> Any:
-    """MkDocs' files with the generated pages in place of whatever is in docs_dir
-    (`in_memory`); as they are when `explainer build` has just written the pages there."""
+def in_memory_docs(project: Project) -> Path:
+    """The (empty) folder MkDocs reads and watches as docs_dir while the plugin generates the
+    pages in memory: whatever docs_dir holds (a previous `explainer build` wrote 12,000 files
+    there at 1,000 stories) would be walked on every rebuild and then set aside."""
+    folder = project.root / ".cache" / "explainer-in-memory"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def generated_files(files: Any, config: Any, project: Project) -> tuple[Any, str | None]:
+    """MkDocs' files with the generated pages in place of whatever is in docs_dir, and the HTML
+    of a banner listing content errors, if any (`in_memory`); the files as they are when
+    `explainer build` has just written the pages there."""
     if os.environ.get("EXPLAINER_PAGES_READY") == "1":
-        return files
+        return files, None
     from .in_memory import generated_files as generate_in_memory  # the whole generator
 
     return generate_in_memory(files, config, project)

@@ -103,7 +103,7 @@ def _check(project: Project, caches: Caches | None,
     with timings.stage("link"):
         graph = link(content, report, caches.links if caches else None)
         if graph is not None:
-            advise(graph, content, report)
+            advise(graph, content, report, caches.links if caches else None)
     if graph is not None and caches is not None:
         graph.versions = dict(content.versions)
     return graph, report

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -210,6 +211,13 @@ def test_incremental_generation_equals_a_fresh_one_after_any_edits(tmp_path: Pat
             text = article.read_text()
             last = text.rstrip().rsplit("\n", 1)[1]
             article.write_text(text.replace(last, f"{last} Northland {self.count}.", 1))
+            self.check()
+
+        @rule(number=st.integers(0, 20), year=st.integers(2005, 2030))
+        def move_an_event_to_another_year(self, number: int, year: int) -> None:
+            facts = self.story(number) / "facts.yaml"
+            facts.write_text(re.sub(r"(    date: )\d{4}", rf"\g<1>{year}", facts.read_text(),
+                                    count=1))
             self.check()
 
         @rule(number=st.integers(0, 20))

@@ -70,6 +70,11 @@ class Linker:
             _empty_story_parts(registry)
         self.registry_reused = registry is not None
         self.reused = set(content.stories) - changed
+        #: people whose roles stories linked again (or removed) may change: the speakers'
+        #: summaries of reused stories quoting them are made again
+        self.touched: set[int] = {
+            id(node) for slug in changed if slug in self.memo.stories
+            for node, attribute, _ in self.memo.stories[slug].attached if attribute == "roles"}
         self.stories: dict[str, StoryNode] = {
             slug: self.memo.stories[slug].node if slug in self.reused else
             StoryNode(slug, source.article, source.facts,
@@ -401,6 +406,8 @@ class Linker:
         getattr(node, attribute).append(item)
         if self._attached is not None:
             self._attached.append((node, attribute, item))
+            if attribute == "roles":
+                self.touched.add(id(node))
 
     def _summarise_speakers(self, story: StoryNode) -> None:
         order: dict[int, SpeakerSummary] = {}
@@ -461,6 +468,17 @@ class Linker:
             + [("place", i, n) for i, n in place_names]))
         indexes: tuple[NameIndex[str], NameIndex[str], NameIndex[str]] | None = None
         for story in self.stories.values():
+            record = self.memo.stories.get(story.slug)
+            if story.slug in self.reused and record is not None and record.mentioned is not None:
+                for node, citation in record.mentioned:  # the node's lists were emptied
+                    node.mentions.setdefault(story.slug, []).append(citation)
+                for person in story.people:
+                    person.stories.append(story)
+                for org in story.organisations:
+                    org.stories.append(story)
+                for place in story.places:
+                    place.stories.append(story)
+                continue
             found = self.memo.known_mentions(story.article)
             if found is None:
                 if indexes is None:
@@ -471,6 +489,7 @@ class Linker:
             named_people: dict[int, PersonNode] = {}
             named_orgs: dict[int, OrganisationNode] = {}
             named_places: dict[int, PlaceNode] = {}
+            mentioned: list[tuple[Any, CitationRef]] = []
             for paragraph, (people_ids, org_ids, place_ids) in zip(
                     story.article.paragraphs, found, strict=True):
                 citation = CitationRef(story, paragraph)
@@ -478,14 +497,19 @@ class Linker:
                     person = self.people[person_id]
                     person.mentions.setdefault(story.slug, []).append(citation)
                     named_people[id(person)] = person
+                    mentioned.append((person, citation))
                 for org_id in org_ids:
                     org = self.organisations[org_id]
                     org.mentions.setdefault(story.slug, []).append(citation)
                     named_orgs[id(org)] = org
+                    mentioned.append((org, citation))
                 for place_id in place_ids:
                     place = self.places[place_id]
                     place.mentions.setdefault(story.slug, []).append(citation)
                     named_places[id(place)] = place
+                    mentioned.append((place, citation))
+            if record is not None:
+                record.mentioned = mentioned
             related_people: dict[int, PersonNode] = {id(p): p for p in story.authors}
             related_people.update({id(q.speaker): q.speaker for q in story.quotes
                                    if isinstance(q.speaker, PersonNode)})
@@ -527,8 +551,10 @@ class Linker:
                 reused = linked[slug] = self.memo.stories[slug]
                 for node, attribute, item in reused.attached:
                     getattr(node, attribute).append(item)
-                # a speaker's current role comes from the roles stories linked so far add
-                self._summarise_speakers(self.stories[slug])
+                # a speaker's current role comes from the roles the stories linked so far add
+                story = self.stories[slug]
+                if any(id(s.speaker) in self.touched for s in story.speakers):
+                    self._summarise_speakers(story)
             else:
                 record = self._link_story_noted(self.stories[slug], source)
                 if record is not None:

@@ -9,7 +9,9 @@ what the previous one linked wherever the inputs are the very same loaded object
   story-made parts (quotes, story roles, mentions...) are emptied and made again;
 - each story's node with everything in it, when its files did not change, the registries'
   nodes are reused, it reported nothing, and no story it cites was linked again; what linking
-  it added to registry nodes is replayed in the same order (`StoryLink.attached`);
+  it added to registry nodes (roles, quotes, events, mentions...) is replayed in the same
+  order (`StoryLink.attached`, `StoryLink.mentioned`), and its speakers' summaries are made
+  again only if a person among them got or lost a role in a story linked again;
 - quote checks (keyed by the quote's text and its paragraphs') and the registry names found
   in each paragraph (keyed by the article and the names), for the stories linked again.
 
@@ -39,6 +41,8 @@ class StoryLink:
     files: tuple[Any, ...]
     cited: frozenset[str]
     attached: list[tuple[Any, str, Any]]
+    #: what finding names in its article added to registry nodes: (node, citation)
+    mentioned: list[tuple[Any, Any]] | None = None
 
 
 @dataclass
@@ -66,6 +70,9 @@ class LinkMemo:
     names: str = ""
     registry: RegistryLink | None = None
     stories: dict[str, StoryLink] = field(default_factory=dict)
+    #: glossary spellings -> {id(article): article} where found (positive id) or searched in
+    #: vain (negative id); the articles are held so their ids stay their own (`advice`)
+    terms: dict[tuple[str, ...], dict[int, Any]] = field(default_factory=dict)
     _quotes_used: dict[tuple[str, tuple[str, ...]], QuoteMatch | str] = field(
         default_factory=dict)
     _mentions_used: dict[int, tuple[Any, Mentions]] = field(default_factory=dict)

@@ -105,10 +105,9 @@ def fingerprint(base: str, sources: frozenset[str] | None, versions: Mapping[str
                 everything: str) -> str:
     if sources is EVERYTHING:
         return base + ":all:" + everything
-    digest = hashlib.sha1(base.encode(), usedforsecurity=False)
-    for source in sorted(sources):
-        digest.update(f"\0{source}\0{versions.get(source, '-')}".encode())
-    return digest.hexdigest()
+    get = versions.get
+    text = "".join([f"\0{source}\0{get(source, '-')}" for source in sorted(sources)])
+    return hashlib.sha1((base + text).encode(), usedforsecurity=False).hexdigest()
 
 
 def everything_version(versions: Mapping[str, str]) -> str:

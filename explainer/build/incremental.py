@@ -42,7 +42,7 @@ import logging
 import os
 import re
 import sysconfig
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as day_time
@@ -383,6 +383,7 @@ class _Build:
         self.keys: dict[str, str] = {}
         self.index_name = ""
         self.previous_index: dict[str, Any] | None = None
+        self.pages: Sequence[File] = []  # the documentation pages built, in MkDocs' order
         #: the navigation's pages; reused pages whose links to anchors MkDocs checks again
         self.nav_pages: set[str] = set()
         self.checked: set[str] = set()
@@ -393,7 +394,7 @@ class _Build:
     # ------------------------------------------------------------------ before pages
     def decide(self, nav: Any) -> None:
         """Key every page; mark those whose record holds, writing their output as needed."""
-        pages = self.files.documentation_pages(inclusion=self._inclusion())
+        pages = self.pages = self.files.documentation_pages(inclusion=self._inclusion())
         variant = digest_of([json.dumps(self._variant(nav), sort_keys=True, default=str)])
         self.index_name = INDEX_PREFIX + variant[:32]
         index = self.previous_index = self._load_index()
@@ -601,7 +602,7 @@ class _Build:
 
     # ------------------------------------------------------------------ after pages
     def finish(self) -> None:
-        pages = self.files.documentation_pages(inclusion=self._inclusion())
+        pages = self.pages
         if self.search is not None and self.search.config.enabled:
             self._complete_search_index(pages)
         inclusion = self._inclusion()

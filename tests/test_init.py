@@ -67,7 +67,8 @@ def test_the_example_site_is_clean_and_credits_its_story(tmp_path: Path,
     assert "CC BY 2.5" in err and "explainer new" not in err
     story = site / "content/stories/wikinews-afghan-robotics-team"
     assert (story / "article.md").is_file() and (story / "facts.yaml").is_file()
-    assert not (site / "content/people/.gitkeep").exists()  # the example fills the folder
+    for folder in ("people", "organisations", "places", "stories"):  # the example fills them
+        assert not (site / "content" / folder / ".gitkeep").exists()
     assert main(["--root", str(site), "check", "--strict"]) == 0
     result = mkdocs_build(site)
     assert result.returncode == 0, result.stderr

@@ -59,8 +59,8 @@ def site_files(title: str, example: bool) -> dict[str, bytes]:
     if example:
         files.update(_package_files(EXAMPLE_FILES, values))
         # an empty folder's placeholder is not needed once the example fills the folder
-        filled = {PurePosixPath(path).parent for path in files
-                  if PurePosixPath(path).name != _PLACEHOLDER}
+        filled = {folder for path in files if PurePosixPath(path).name != _PLACEHOLDER
+                  for folder in PurePosixPath(path).parents}
         files = {path: data for path, data in files.items()
                  if not (PurePosixPath(path).name == _PLACEHOLDER
                          and PurePosixPath(path).parent in filled)}

@@ -94,7 +94,8 @@ def check(project: Project, caches: Caches | None = None) -> tuple[SiteGraph | N
 def _check(project: Project, caches: Caches | None,
            timings: Timings) -> tuple[SiteGraph | None, Report]:
     with timings.stage("load"):
-        content, report = load_content(project.root, caches.files if caches else None)
+        content, report = load_content(project.root, caches.files if caches else None,
+                                       project.content_dir)
     with timings.stage("link"):
         graph = link(content, report)
         if graph is not None:

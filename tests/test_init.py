@@ -186,3 +186,20 @@ def test_pre_commit_files_are_valid(tmp_path: Path, command: str, path: Path | N
     result = subprocess.run([sys.executable, "-m", "pre_commit", command, str(path)],
                             capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_plugin_options_move_the_content_folder(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    assert init(str(site), "--example", capsys=capsys)[0] == 0
+    (site / "content").rename(site / "newsroom-data")
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "  - explainer\n", "  - explainer:\n      content: newsroom-data\n"), encoding="utf-8")
+    assert main(["--root", str(site), "check", "--strict"]) == 0
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "site/stories/wikinews-afghan-robotics-team/index.html").is_file()
+    (site / "newsroom-data").rename(site / "elsewhere")
+    assert main(["--root", str(site), "check"]) == 1
+    assert "no 'newsroom-data/' folder" in capsys.readouterr().out

@@ -177,7 +177,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(to_score_json(extract(text)), indent=1, ensure_ascii=False))
             return EXIT_OK
-    content, report = load_content(project.root)
+    content, report = load_content(project.root, content_dir=project.content_dir)
     slug = args.story
     if args.source is not None and slug is None:
         print(f"error: to write a draft, name the story: {command_name()} draft SLUG "

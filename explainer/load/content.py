@@ -122,16 +122,19 @@ class _Cached:
     diagnostics: list[Diagnostic]
 
 
-def load_content(root: Path, cache: FileCache | None = None) -> tuple[Content, Report]:
-    """Read everything under content/; `cache` (optional) skips files that did not change."""
+def load_content(root: Path, cache: FileCache | None = None,
+                 content_dir: Path | None = None) -> tuple[Content, Report]:
+    """Read everything under the content folder (`content_dir`, default root/content/; the
+    plugin's `content` option); `cache` (optional) skips files that did not change."""
     report = Report()
     files = cache or FileCache()
     files.versions.clear()
     content = Content(root=root, versions=files.versions)
-    base = root / CONTENT_DIR
+    base = content_dir or root / CONTENT_DIR
     if not base.is_dir():
-        report.add(Location(CONTENT_DIR, 0, 0).error(
-            f"no '{CONTENT_DIR}/' folder in {root}: run from the project folder or pass --root"))
+        shown = display_path(root, base)
+        report.add(Location(shown, 0, 0).error(
+            f"no '{shown}/' folder in {root}: run from the project folder or pass --root"))
         return content, report
     site_path = base / "site.yaml"
     if site_path.is_file():

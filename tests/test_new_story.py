@@ -10,7 +10,7 @@ import pytest
 from explainer.articles import parse_body
 from explainer.cli import main
 from explainer.ingest import read_article
-from explainer.newstory import escape_paragraph
+from explainer.ingest.newstory import escape_paragraph
 from explainer.sources import split_front_matter
 
 from .conftest import REPO, copy_seed_project

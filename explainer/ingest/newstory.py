@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import parse_body
-from .ingest import RawArticle, read_article
-from .model.common import ID_HINT, is_id
+from ..articles import parse_body
+from ..model.common import ID_HINT, is_id
+from .model import RawArticle
+from .read import read_article
 
 FACTS_TEMPLATE = """\
 # Facts of this story. Every fact cites the paragraph(s) it comes from: cite: [p3]

@@ -20,12 +20,13 @@ from typing import Any
 
 import yaml
 
-from .articles import slugify
-from .extract import Attribution, Extraction, KnownPerson, extract
-from .load import Content
-from .model import Article, Facts, Paragraph
-from .newstory import FACTS_TEMPLATE
-from .provenance import QuoteMatch, figure_in_text, find_quote
+from ..articles import slugify
+from ..ingest.newstory import FACTS_TEMPLATE
+from ..load import Content
+from ..model import Article, Facts, Paragraph
+from ..provenance import QuoteMatch, figure_in_text, find_quote
+from .model import Attribution, Extraction, KnownPerson
+from .pipeline import extract
 
 QUALIFIERS = {
     "about": "about", "approximately": "about", "around": "about", "roughly": "about",

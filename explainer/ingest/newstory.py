@@ -118,6 +118,8 @@ def render_article(raw: RawArticle, outlet: str | None, url: str | None,
     field("dateline", raw.dateline)
     field("licence", licence)
     field("credit", credit)
+    if raw.extractor:
+        meta.append(f"# text extracted by: {raw.extractor}")
     if raw.photo_caption:
         meta.append("photo:")
         meta.append(f"  caption: {json.dumps(raw.photo_caption, ensure_ascii=False)}")

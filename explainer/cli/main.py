@@ -125,7 +125,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from ..newstory import StoryExists, create_story  # trafilatura: only this verb needs it
+    from ..ingest.newstory import StoryExists, create_story  # trafilatura: only this verb needs it
 
     project = Project.at(args.root)
     if not args.source.is_file():
@@ -161,8 +161,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from ..draft import ReviewedFactsExist, draft_story, story_text, write_draft
     from ..extract import extract, to_score_json
+    from ..extract.draft import ReviewedFactsExist, draft_story, story_text, write_draft
 
     project = Project.at(args.root)
     if args.story is None and args.source is None:

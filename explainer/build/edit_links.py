@@ -32,6 +32,7 @@ from ..link import routes
 from ..load.content import display_path, load_article
 from ..load.sources import SourceProblem, YamlDocument, load_yaml_document, read_text
 from ..project import Project, read_config
+from .preview import inside
 
 #: {path} is the file's absolute path, always starting with "/" ("/C:/site/..." on Windows).
 DEFAULT_EDITOR_URL = "vscode://file{path}:{line}:{col}"
@@ -264,7 +265,7 @@ class EditLinks:
         if self.mode != "repository":
             return
         for file in files.documentation_pages():
-            if file.abs_src_path is None or _inside(file.abs_src_path, docs_dir):
+            if file.abs_src_path is None or inside(file.abs_src_path, docs_dir):
                 source = self.sources.page(file.src_uri)
                 file.edit_uri = repository_path(source) if source is not None else None
 
@@ -281,11 +282,3 @@ class EditLinks:
             return page_html
         return with_fact_links(page_html, self.sources.facts(page.file.src_uri),
                                self.editor_url, self.sources.project.root)
-
-
-def _inside(path: str, folder: Path) -> bool:
-    try:
-        Path(path).resolve().relative_to(folder)
-        return True
-    except ValueError:
-        return False

@@ -194,6 +194,11 @@ def test_zensical_gets_the_plugins_settings_from_an_effective_config(tmp_path: P
         "pymdownx.superfences"]
     assert config["nav"][0] == {"Home": "index.md"} and len(config["nav"]) == 8
     assert config["theme"] == {"language": "en"}
+    assert "edit_uri" not in config
+    # Zensical would point edit links into the generated folder: none is better
+    with (project.root / "mkdocs.yml").open("a") as stream:
+        stream.write("repo_url: https://github.com/example/news\nedit_uri: edit/main/\n")
+    assert effective_config(project, staging, None)["edit_uri"] == ""
 
 
 def test_zensical_gets_one_folder_of_theme_overrides(tmp_path: Path) -> None:

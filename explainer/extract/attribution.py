@@ -34,6 +34,7 @@ from .lexicon import (
     EVIDENCE_SUBJECT_HEADS,
     HEADLINE_SOURCE_WORDS,
     HEARER_VERBS,
+    HONORIFICS,
     LABELLING_VERBS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
@@ -677,8 +678,8 @@ class FrameFinder:
             if self.cl.is_finite(m) or toks[m].lower in ("that", "and", "or", "but"):
                 return
             m += 1
-        if m - j > 10:
-            return
+        if m - j > 20:
+            return  # a long tail is a clause of its own, not "said at a briefing in ..."
         if not quote_before and m < bounds.last and toks[m].text not in END_PUNCT:
             return  # "On Wednesday, X told GB News: ...": the source does not close the sentence
         src_end = m
@@ -776,6 +777,16 @@ class FrameFinder:
             or toks[k - 1].text in (",", ";", ":")
             or toks[k - 1].lower in ("that", "and", "but")
         )
+        if leading and k > bounds.first and toks[k - 1].text == ",":
+            # "CONTENT, according to NP." is trailing: the phrase runs to the end of the sentence
+            m = np_first
+            while m < bounds.last and toks[m].text not in END_PUNCT and toks[m].text != ";":
+                if toks[m].text == "," and m + 1 < bounds.last and self.cl.clause_like(
+                    m + 1, bounds.last
+                ):
+                    break
+                m += 1
+            leading = m < bounds.last and toks[m].text not in END_PUNCT
         cue = (k, k + 2)
         if leading:
             m = np_first
@@ -1012,13 +1023,13 @@ class FrameFinder:
         while (
             m < len(toks)
             and self._para(m) == self._para(hi)
-            and toks[m].kind == "word"
+            and (toks[m].kind == "word" or self.cl.abbreviation_period(m))
             and m - hi < 6
         ):
             if self.cl.is_verbish(m):
                 return None
             m += 1
-        if m == hi:
+        if m == hi or toks[m - 1].lower.rstrip(".") in HONORIFICS:
             return None
         if m < len(toks) and self._para(m) == self._para(hi) and toks[m].text not in (",", "."):
             return None

@@ -18,6 +18,7 @@ from .lexicon import (
     COMMON_PAST_VERBS,
     CONNECTIVES,
     DETERMINERS,
+    HONORIFICS,
     NOT_NAME_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -107,6 +108,18 @@ class Clauses:
         self.quote_owner = owner
 
     # ------------------------------------------------------------------ token classes
+    def abbreviation_period(self, k: int) -> bool:
+        """A period glued to an honorific or an initial ("Mr. Marsh", "L. Ron Hubbard"): part of
+        the name, not the end of a phrase."""
+        toks = self.toks
+        if toks[k].text != "." or k == 0 or toks[k - 1].end != toks[k].start:
+            return False
+        prev = toks[k - 1]
+        return prev.kind == "word" and (
+            prev.lower in HONORIFICS or prev.lower in ("gov", "sen", "rep", "gen", "lt", "col")
+            or (len(prev.text) == 1 and prev.text.isupper())
+        )
+
     def _participle_modifier(self, k: int) -> bool:
         """An -ed/-en form modifying the noun before it: "the study published in ...",
         "a letter seen by ..."."""
@@ -320,6 +333,9 @@ class Clauses:
                 k -= 1
                 continue
             if paren:
+                k -= 1
+                continue
+            if self.abbreviation_period(k):
                 k -= 1
                 continue
             if t.kind == "quote" or t.text in HARD_PUNCT or t.text in END_PUNCT:

@@ -205,8 +205,17 @@ class FrameFinder:
 
     # ------------------------------------------------------------------ helpers
     def _clause_subject_frame(self, kind: str, lo: int, hi: int, at: int, quote: int) -> Frame:
-        """A quotation whose speaker is the subject of the clause around token `at`."""
-        subject = self.cl.clause_subject(self.cl.window(at))
+        """A quotation whose speaker is the subject of the clause around token `at`, looked for
+        in the words of the sentence outside the quotation: a name inside the quoted words is
+        what the speaker talks about, never the speaker ("Ellen Fox has betrayed this town")."""
+        bounds = self.cl.window(at)
+        if self.cl.quote_owner[at] == quote:
+            before = self.doc.sentences[self.doc.sentence_of[lo]]
+            after = self.doc.sentences[self.doc.sentence_of[hi - 1]]
+            bounds = Bounds(before.first, lo) if lo > before.first else Bounds(hi, after.last)
+        subject = self.cl.clause_subject(bounds) if bounds.last > bounds.first else None
+        if subject is not None and subject[0] < hi and lo < subject[1]:
+            subject = None
         return Frame(kind, lo, hi, None, subject, "clause_subject" if subject else "none", None,
                      quote=quote)
 
@@ -270,12 +279,18 @@ class FrameFinder:
         return j
 
     def _content_start(
-        self, j: int, bounds: Bounds, *, as_frame: bool = False
+        self, j: int, bounds: Bounds, *, as_frame: bool = False, hearer: bool = False
     ) -> tuple[int, str] | None:
         """Where reported content starts after a cue (and its hearer): after "that", at an opening
         quotation mark, after a colon, or bare. Returns (token, how) with how in
         {"that", "quote", "colon", "bare", "next_paragraph"}."""
         toks = self.toks
+        that = self._that_after_adjunct(j, bounds, hearer=hearer)
+        if that is not None:
+            return (that + 1, "that") if that + 1 < bounds.last else None
+        clause = self._clause_after_adjunct(j, bounds)
+        if clause is not None:
+            return (clause, "bare")
         orig = j
         for _ in range(3):
             if j >= bounds.last:
@@ -357,6 +372,65 @@ class FrameFinder:
             break
         return (j, "bare")
 
+    def _adjunct_start(self, j: int) -> bool:
+        """Does token j open an adjunct of the reporting verb ("later", "on Monday", "in a
+        statement", "publicly")?"""
+        t = self.toks[j]
+        return t.kind == "word" and t.text.islower() and (
+            t.lower in PREPOSITIONS
+            or t.lower in ADVERBS_BEFORE_VERB
+            or t.lower in _TIME_WORDS
+            or t.lower in ("late", "early", "last", "this", "again", "afterwards")
+            or (t.lower.endswith("ly") and len(t.lower) > 4)
+        )
+
+    def _that_after_adjunct(self, j: int, bounds: Bounds, *, hearer: bool) -> int | None:
+        """The "that" after a hearer or an adjunct: "told a conference of council leaders in
+        Birmingham on Thursday that ...", "said later that ...". Nothing verb-like, quoted or
+        clause-ending may come between."""
+        toks = self.toks
+        if j >= bounds.last or not (hearer or self._adjunct_start(j)):
+            return None
+        m = j
+        while m < bounds.last and m - j <= 14:
+            t = toks[m]
+            if t.lower == "that" and t.kind == "word" and m > j:
+                return m
+            if (
+                t.kind == "quote"
+                or t.text in (";", ":")
+                or t.text in END_PUNCT
+                or t.lower in AUXILIARIES
+                or self.cl.is_finite(m)
+            ):
+                return None
+            m += 1
+        return None
+
+    def _clause_after_adjunct(self, j: int, bounds: Bounds) -> int | None:
+        """A bare clause after a short adjunct: "said on Monday it had shot down 40 drones",
+        "said in a statement the company would appeal"."""
+        toks = self.toks
+        if j >= bounds.last or not self._adjunct_start(j):
+            return None
+        for p in range(j + 1, min(j + 9, bounds.last)):
+            t, prev = toks[p], toks[p - 1]
+            if prev.kind not in ("word", "num") or self.cl.is_verbish(p - 1):
+                return None
+            if prev.lower in DETERMINERS or prev.lower in PREPOSITIONS:
+                continue
+            starter = (
+                t.lower in DETERMINERS
+                or t.lower in SUBJECT_PRONOUNS
+                or t.is_capitalised
+                or t.kind == "num"
+            )
+            if starter and t.lower != "that" and self.cl.clause_like(
+                p, bounds.last, across_commas=False
+            ):
+                return p
+        return None
+
     def _opens(self, k: int) -> bool:
         qi = self.cl.quote_owner[k]
         return qi >= 0 and self.quotes[qi].open_mark == k
@@ -378,17 +452,20 @@ class FrameFinder:
         return self.doc.sentences[self.doc.sentence_of[k]].paragraph
 
     def _quote_content_end(self, mark: int) -> int:
-        """Content that begins with a quotation runs to its closing mark, and on to the end of the
-        sentence if the sentence goes on after the mark (", but the government will ...")."""
+        """Content that begins with a quotation is the quotation: it ends at the closing mark.
+        Words after the mark are the reporter's (", adding that ...", " before leaving the
+        stage", " in red letters"), except a verb that makes the quoted words its subject
+        ("... said "the deal" was dead")."""
         q = self.quotes[self.cl.quote_owner[mark]]
         end = (q.close_mark + 1) if q.close_mark is not None else q.last
         sent_last = self.doc.sentences[self.doc.sentence_of[end - 1]].last
-        if end < sent_last and self.cl.quote_owner[end] < 0:
-            tail = self.cl.clause_end(end, Bounds(end, sent_last))
-            if self.toks[end].text in (",", "\u2014") or (
-                self.toks[end].kind == "word" and self.toks[end].text[0].islower()
-            ):
-                return max(end, tail)
+        if (
+            end < sent_last
+            and self.cl.quote_owner[end] < 0
+            and self.toks[end - 2].kind == "word"
+            and (self.toks[end].lower in AUXILIARIES or self.cl.is_finite(end))
+        ):
+            return max(end, self.cl.clause_end(end, Bounds(end, sent_last)))
         return end
 
     def _quote_first(self, start: int) -> int:
@@ -480,7 +557,7 @@ class FrameFinder:
             j += 1
         if lemma in HEARER_VERBS:
             j = self._skip_hearer(j, bounds)
-        start = self._content_start(j, bounds, as_frame=as_frame)
+        start = self._content_start(j, bounds, as_frame=as_frame, hearer=lemma in HEARER_VERBS)
         cue = (k, k + 1)
 
         if lemma in LABELLING_VERBS and lemma not in SPEECH_VERBS.values():
@@ -629,6 +706,21 @@ class FrameFinder:
                 k + 1 < len(toks) and toks[k + 1].lower == "by"
             ):
                 return  # "..., written by Marc Headley.": a participle, not a report
+        if np is not None and toks[before].text == "," and before > bounds.first:
+            # "A," his successor, Ban Ki-moon, told reporters: a description between the closing
+            # mark and the name belongs to the source, not to the quotation
+            c = before - 1
+            while c >= bounds.first and toks[c].kind in ("word", "num") and before - c <= 8:
+                c -= 1
+            if (
+                bounds.first <= c < before - 1
+                and toks[c].kind == "quote"
+                and self.cl.quote_owner[c] >= 0
+                and self.quotes[self.cl.quote_owner[c]].close_mark == c
+                and self.cl.np_like(c + 1, before)
+            ):
+                np = (c + 1, np[1])
+                before = c
         # the source opens the window: content may only be a quotation ending right before it
         if before < bounds.first and (before < 0 or toks[before].kind != "quote"):
             return

@@ -30,7 +30,9 @@ from .quotes import Quotation
 from .text import Document
 
 FINITE_AUX: Final = AUXILIARIES - frozenset({"be", "been", "being"})
-HARD_PUNCT: Final = frozenset({",", ";", ":", "\u2014", "\u2013", "--", "|", "(", ")", "[", "]"})
+HARD_PUNCT: Final = frozenset(
+    {",", ";", ":", "\u2014", "\u2013", "--", "-", "|", "(", ")", "[", "]"}
+)
 END_PUNCT: Final = frozenset({".", "!", "?"})
 RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
 _NP_BOUNDARY_WORDS: Final = SUBORDINATORS | frozenset(

@@ -241,12 +241,41 @@ def _ends_sentence(tokens: tuple[Token, ...], i: int, end: int) -> int | None:
     return None
 
 
+_DASHES: Final = frozenset({"-", "--", "\u2014", "\u2013"})
+
+
+def dateline_end(tokens: tuple[Token, ...], para: Paragraph) -> int | None:
+    """The first token after a wire dateline opening the paragraph ("RIVERTON, Ohio (AP) - ",
+    "OSLO, Nov 14 - ", "GENEVA (Reuters) - "): an upper-case place, optional state, agency in
+    parentheses and date, closed by a spaced dash. The dateline is a sentence of its own, so that
+    it is never the start of a speaker's phrase or of reported content."""
+    first = tokens[para.first]
+    if first.kind != "word" or not first.text.isupper() or len(first.text) < 2:
+        return None
+    for i in range(para.first + 1, min(para.last, para.first + 14)):
+        tok = tokens[i]
+        if tok.text in _DASHES:
+            return i + 1 if i + 1 < para.last and tok.start > tokens[i - 1].end else None
+        if not (
+            tok.text in (",", ".", "(", ")")
+            or tok.kind == "num"
+            or (tok.kind == "word" and tok.text[0].isupper())
+        ):
+            return None
+    return None
+
+
 def sentences(tokens: tuple[Token, ...], paras: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
     """Split each paragraph into sentences; a paragraph break always ends a sentence."""
     out: list[Sentence] = []
     for p_index, para in enumerate(paras):
         first = para.first
         i = para.first
+        dateline = dateline_end(tokens, para)
+        if dateline is not None:
+            out.append(Sentence(first, dateline, p_index, tokens[first].start,
+                                tokens[dateline - 1].end))
+            first = i = dateline
         while i < para.last:
             nxt = _ends_sentence(tokens, i, para.last)
             if nxt is not None and nxt > first:

@@ -23,16 +23,19 @@ from .lexicon import (
     NAME_BLOCKERS,
     NON_PERSON_HEADS,
     ORG_WORDS,
+    ORGANISATION_DESCRIPTION_HEADS,
     PLACE_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
+    PERSON_DESCRIPTORS,
     WEAK_ORG_WORDS,
+    is_given_name,
 )
 from .model import KnownPerson, Mention, Person
-from .names import NameRun, strip_possessive
+from .names import NAME_PARTICLES, NameRun, strip_possessive
 from .organisations import OrganisationIndex
 from .quotes import Quotation
 from .text import Document
@@ -148,8 +151,11 @@ def _clean_name(name: str) -> str:
     return " ".join(_clean(w) for w in name.split())
 
 
-def split_title(doc: Document, run: NameRun) -> NameParts:
-    """Separate leading titles, places and organisation words from the personal name."""
+def split_title(
+    doc: Document, run: NameRun, lowercase_words: frozenset[str] = frozenset()
+) -> NameParts:
+    """Separate leading titles, descriptors, places and organisation words from the personal
+    name. `lowercase_words` are the words the article writes in lower case."""
     toks = doc.tokens
     words = [toks[i].text for i in range(run.first, run.last)]
     cut = 0
@@ -164,6 +170,15 @@ def split_title(doc: Document, run: NameRun) -> NameParts:
     # a leading adherent noun: "Scientologist Tom Cruise"
     if len(words) - cut >= 3 and _clean(words[cut]).endswith(("ist", "ian")):
         cut += 1
+    # a descriptor glued before a given name: "Pensioner Margaret Pennington", "Democrat Carmen
+    # Villalobos", "Thanks Mark Evans"; or a sentence's first word that the article also writes
+    # in lower case ("Substitute Kofi Mensah-Boateng" beside "a substitute")
+    rest = [w for w in words[cut:] if w != "."]
+    if len(rest) >= 3 and not is_given_name(rest[0]) and (
+        _clean(rest[0]) in PERSON_DESCRIPTORS
+        or (run.initial and cut == 0 and rest[0].lower() in lowercase_words)
+    ):
+        cut = words.index(rest[0], cut) + 1
     return NameParts(run.first, run.first + cut, run.last)
 
 
@@ -354,6 +369,13 @@ def find_people(
     singles: list[tuple[NameRun, NameParts, str | None, list[str], bool]] = []
     deferred: list[tuple[NameRun, NameParts, list[str], list[str], str | None, bool]] = []
     lowercase_words = frozenset(t.text for t in toks if t.kind == "word" and t.text.islower())
+    single_words = frozenset(
+        _clean(toks[r.first].text) for r in runs if r.last - r.first == 1 and not r.initial
+    ) | frozenset(
+        _clean(toks[r.first].text)
+        for r in runs
+        if r.last - r.first == 1 and r.initial and _closed_after(doc, r.last)
+    )
 
     def sentence_end_cue(last: int) -> bool:
         j = last
@@ -386,7 +408,17 @@ def find_people(
             q.start <= run.start and run.end <= q.end for q in title_quotes
         ):
             continue
-        parts = split_title(doc, run)
+        first_word = toks[run.first].lower.rstrip(".")
+        if first_word in ("st", "saint"):
+            continue  # "St Mary's Hospital", "St Pauls": a place or a church
+        if (
+            run.possessive
+            and run.last < len(toks)
+            and _clean(toks[run.last].text) in NON_PERSON_HEADS
+            and toks[run.last].is_capitalised
+        ):
+            continue  # "St Mary's Hospital", "Children's Hospital"
+        parts = split_title(doc, run, lowercase_words)
         name_words = [
             toks[i].text for i in range(parts.name_first, parts.last) if toks[i].text != "."
         ]
@@ -395,8 +427,13 @@ def find_people(
         title_words = [
             toks[i].text for i in range(parts.first, parts.name_first) if toks[i].text != "."
         ]
-        if not _looks_personal(name_words):
-            continue
+        if not _looks_personal(name_words) and not (
+            parts.name_first > parts.first
+            and len(name_words) >= 2
+            and is_given_name(name_words[0])
+            and not any(_is_org(w) for w in name_words)
+        ):
+            continue  # but "Environment Minister Jo Park": a title and a given name
         if run.possessive and run.last < len(toks) and _is_org(toks[run.last].text):
             continue  # "the Los Angeles Sheriff's office"
         roles: list[str] = []
@@ -444,7 +481,9 @@ def find_people(
             key[-1] == _clean(b.words[-1]) and set(key) <= {_clean(w) for w in b.words}
             for b in builders
         )
-        if known or shape_ok:
+        if known or (
+            shape_ok and not _reads_as_organisation(doc, _run, name_words, single_words)
+        ):
             _add_full(doc, builders, by_full, parts, name_words, roles, gender)
 
     # single-word names: link to a full name (surname, given name, near-miss spelling)
@@ -452,6 +491,28 @@ def find_people(
 
     _match_known(builders, known_people, doc)
     return _index(builders)
+
+
+def _reads_as_organisation(
+    doc: Document, run: NameRun, name_words: list[str], single_words: frozenset[str]
+) -> bool:
+    """Counter-evidence for a name with the shape of a person's and no other evidence: the
+    article goes on to use its first word alone and not its last ("Ridgeback Metals" /
+    "Ridgeback": organisations are called by their first word, people by their surname), it
+    follows a noun that describes an organisation ("the housing charity Shelter Cymru", "the
+    router maker Corvane"), or it holds a plural acronym ("Labour MPs")."""
+    first, last = _clean(name_words[0]), _clean(name_words[-1])
+    if first in single_words and last not in single_words and not is_given_name(first):
+        return True
+    if any(re.fullmatch(r"[A-Z]{2,}s", strip_possessive(w)) for w in name_words):
+        return True
+    prev = doc.tokens[run.first - 1] if run.first > 0 else None
+    return (
+        prev is not None
+        and prev.kind == "word"
+        and prev.text.islower()
+        and (_clean(prev.text) in ORGANISATION_DESCRIPTION_HEADS or _clean(prev.text) in ORG_WORDS)
+    )
 
 
 def _plain_name_shape(

@@ -66,6 +66,20 @@ _HEARER_WORDS: Final = frozenset(
         "delegates",
         "students",
         "colleagues",
+        "everyone",
+        "everybody",
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "staff",
+        "employees",
+        "workers",
+        "members",
+        "jurors",
+        "fans",
+        "voters",
     ]
 )
 _COORD_BEFORE_SOURCE: Final = frozenset({"and", "but", "with", "while", "whilst", "as", "whereas"})
@@ -244,6 +258,23 @@ class FrameFinder:
         toks = self.toks
         if j >= bounds.last:
             return j
+        # a short hearer before "that", a question word or a quotation: "asked councillors why",
+        # "asked her mother if", "told the jury that"
+        m = j
+        while m < bounds.last and m - j < 5 and toks[m].kind == "word":
+            low = toks[m].lower
+            if m > j and (low in ("that", "if", "whether") or low in WH_WORDS):
+                return m
+            if (
+                self.cl.is_verbish(m)
+                or low in AUXILIARIES
+                or low in PREPOSITIONS
+                or (m > j and low in DETERMINERS)  # "told Sky News any process ...": content
+            ):
+                break
+            m += 1
+        if m > j and m < bounds.last and toks[m].kind == "quote":
+            return m
         t = toks[j]
         if t.lower in OBJECT_PRONOUNS or t.lower in _HEARER_WORDS:
             return j + 1
@@ -332,6 +363,8 @@ class FrameFinder:
                 if j > orig and temporal and self.cl.clause_like(nxt, bounds.last):
                     return (orig, "bare")  # "estimated by 2050, increasing population ... would"
                 return None
+            if t.lower in ("not", "never") and j + 1 < bounds.last and toks[j + 1].lower == "to":
+                return None  # "asked not to be named"
             if (
                 t.lower == "to"
                 and j + 1 < bounds.last
@@ -415,8 +448,13 @@ class FrameFinder:
             return None
         for p in range(j + 1, min(j + 9, bounds.last)):
             t, prev = toks[p], toks[p - 1]
-            if prev.kind not in ("word", "num") or self.cl.is_verbish(p - 1):
-                return None
+            if (
+                prev.kind not in ("word", "num")
+                or self.cl.is_verbish(p - 1)
+                or prev.lower in WH_WORDS
+                or prev.lower in SUBORDINATORS
+            ):
+                return None  # "declined to comment on whether it planned ...": not a report
             if prev.lower in DETERMINERS or prev.lower in PREPOSITIONS:
                 continue
             starter = (
@@ -430,6 +468,15 @@ class FrameFinder:
             ):
                 return p
         return None
+
+    def _is_quotation(self, first: int, last: int) -> bool:
+        """Is the token range exactly one quotation, marks included?"""
+        qi = self.cl.quote_owner[first]
+        if qi < 0:
+            return False
+        q = self.quotes[qi]
+        end = (q.close_mark + 1) if q.close_mark is not None else q.last
+        return q.open_mark == first and end == last
 
     def _opens(self, k: int) -> bool:
         qi = self.cl.quote_owner[k]
@@ -527,8 +574,10 @@ class FrameFinder:
             return  # passive or adjectival: "are shown", "were twice denied", "is known"
         if prev_low in ("well", "widely", "little", "best"):
             return
-        if is_ing and k == bounds.first:
-            return  # "Hoping that ...": a participle opening the sentence has no speaker here
+        if k == bounds.first and (is_ing or low != lemma):
+            # "Hoping that ...", "Asked whether the city would pay, Hutchins said ...": a
+            # participle opening the sentence has no speaker here
+            return
         if (
             tok.is_capitalised
             and k == bounds.first
@@ -1149,6 +1198,8 @@ class FrameFinder:
         ", with the i reporting ...", ", but X says ...")."""
         toks = self.toks
         for a in self.frames:
+            if self._is_quotation(a.first, a.last):
+                continue  # a direct quotation holds all its words, whatever is reported inside
             for b in self.frames:
                 if a is b or b.cue is None:
                     continue

@@ -453,7 +453,11 @@ class Clauses:
         elif names:
             head = names[0]
         else:
-            return (chunks[0][0], chunks[0][1])
+            # "A lawyer, who asked not to be named, said": the head noun, not its relative clause
+            plain = [i for i, (s, _e) in enumerate(chunks) if self.toks[s].lower not in RELATIVES
+                     and self.toks[s].lower != "whose"]
+            head = plain[0] if plain else 0
+            return (chunks[head][0], chunks[0][1])
         first = chunks[head][0]
         if head + 1 < len(chunks):
             s, e = chunks[head + 1]

@@ -42,6 +42,13 @@ NAME_PARTICLES: Final = frozenset(
         "le",
         "dos",
         "das",
+        "ap",
+        "ab",
+        "bint",
+        "ter",
+        "ten",
+        "zu",
+        "af",
     }
 )
 

@@ -291,6 +291,54 @@ def sentences(tokens: tuple[Token, ...], paras: tuple[Paragraph, ...]) -> tuple[
     return tuple(out)
 
 
+_SINGLE_OPENING: Final = "\u2018'"
+_SINGLE_CLOSING: Final = "\u2019'"
+_BEFORE_OPENING: Final = "([{\u2014\u2013-/:"
+_AFTER_CLOSING: Final = ",.;:!?)]}\u2014\u2013-\u2026"
+
+
+def speech_marks(text: str) -> str:
+    """The text with single quotation marks written as double ones, for an article that quotes
+    speech in single marks (many British and Irish papers: 'It's the only warm place,' she said)
+    and uses no double marks. Same length, so every offset still points into the original text;
+    apostrophes (We'd, O'Rourke, the Joneses' house outside a quotation) are left alone."""
+    if sum(text.count(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb') >= 2:
+        return text
+    chars = list(text)
+    opened = 0
+    open_at: int | None = None
+    for i, c in enumerate(text):
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if c == "\n":
+            open_at = None
+        elif (
+            c in _SINGLE_OPENING
+            and open_at is None
+            and (before.isspace() or before in _BEFORE_OPENING)
+            and (after.isalnum() or after in ".\u2026")
+        ):
+            open_at = i
+        elif (
+            c in _SINGLE_CLOSING
+            and open_at is not None
+            and not before.isspace()
+            and (after.isspace() or after in _AFTER_CLOSING)
+        ):
+            chars[open_at], chars[i] = "\u201c", "\u201d"
+            opened += 1
+            open_at = None
+    if opened < 2:
+        return text
+    # an opening mark left open at the end of a paragraph continues into the next one
+    for i, c in enumerate(text):
+        if c in _SINGLE_OPENING and (i == 0 or text[i - 1] == "\n") and chars[i] == c:
+            after = text[i + 1] if i + 1 < len(text) else "\n"
+            if after.isalnum():
+                chars[i] = "\u201c"
+    return "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The article text with its tokens, paragraphs and sentences, built once per article."""
@@ -303,7 +351,7 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str) -> Document:
-        toks = tokenize(text)
+        toks = tokenize(speech_marks(text))
         paras = paragraphs(text, toks)
         sents = sentences(toks, paras)
         owner = [0] * len(toks)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from .clauses import END_PUNCT, HARD_PUNCT, WH_WORDS, Bounds, Clauses
+from .clauses import END_PUNCT, HARD_PUNCT, WH_WORDS, Bounds, Clauses, pronoun_of
 from .lexicon import (
     ADVERBS_BEFORE_VERB,
     AUXILIARIES,
@@ -116,6 +116,12 @@ _TIME_WORDS: Final = frozenset(
         "evening",
         "night",
     ]
+)
+# prepositions that open an adjunct of a reporting verb ("said on Monday", "told reporters in
+# Geneva"); "about", "of", "for" open its topic instead ("wrote about people I knew")
+_ADJUNCT_PREPOSITIONS: Final = frozenset(
+    {"on", "in", "at", "during", "after", "before", "since", "via", "through", "throughout",
+     "from", "outside", "inside", "over", "ahead", "earlier", "later"}
 )
 _CLAUSE_OPENERS: Final = frozenset(
     {"over", "more", "less", "about", "nearly", "almost", "some", "many", "most", "few"}
@@ -248,9 +254,9 @@ class FrameFinder:
         first, last = np
         while first < last and (
             self.toks[first].lower in PREPOSITIONS
-            or self.toks[first].lower in ("and", "but", "as", "while", "whilst")
+            or self.toks[first].lower in ("and", "but", "as", "while", "whilst", "what")
         ):
-            first += 1
+            first += 1  # "what he called ...": the speaker is "he"
         return (first, last) if last > first else None
 
     def _skip_hearer(self, j: int, bounds: Bounds) -> int:
@@ -270,6 +276,7 @@ class FrameFinder:
                 or low in AUXILIARIES
                 or low in PREPOSITIONS
                 or (m > j and low in DETERMINERS)  # "told Sky News any process ...": content
+                or (m > j and pronoun_of(low) in SUBJECT_PRONOUNS)  # "tell you we're where"
             ):
                 break
             m += 1
@@ -410,7 +417,7 @@ class FrameFinder:
         statement", "publicly")?"""
         t = self.toks[j]
         return t.kind == "word" and t.text.islower() and (
-            t.lower in PREPOSITIONS
+            t.lower in _ADJUNCT_PREPOSITIONS
             or t.lower in ADVERBS_BEFORE_VERB
             or t.lower in _TIME_WORDS
             or t.lower in ("late", "early", "last", "this", "again", "afterwards")
@@ -648,7 +655,11 @@ class FrameFinder:
                         or head in WH_WORDS
                         or (head in SUBORDINATORS and self.cl.clause_like(s + 1, bounds.last))
                         or self._evidence_frame(np, s, bounds)
-                        or (lemma in _CLAUSAL_SPEECH and self._starts_clause(s, bounds))
+                        or (
+                            lemma in _CLAUSAL_SPEECH
+                            and lemma not in HEARER_VERBS  # "told an interviewer in 1998"
+                            and self._starts_clause(s, bounds)
+                        )
                     )
             if ok and (np is not None or mode != "none" or is_ing or prev_low == "to"):
                 if how in ("quote", "next_paragraph"):
@@ -720,6 +731,8 @@ class FrameFinder:
             or t.lower in SUBJECT_PRONOUNS
             or t.is_capitalised
             or t.kind == "num"
+            # a bare plural subject before quoted words: "said officers “make split-second ...”"
+            or (t.lower.endswith("s") and s + 1 < bounds.last and self._opens(s + 1))
         )
         return starter and words >= 4
 

@@ -80,6 +80,14 @@ _CLAUSE_STARTERS: Final = DETERMINERS | frozenset(
 )
 
 
+def pronoun_of(word: str) -> str:
+    """The pronoun of a contracted subject and verb ("I'm", "we've", "she'll" -> "i", "we",
+    "she"); other words lower-cased."""
+    low = word.lower().replace("\u2019", "'")
+    head, _, clitic = low.partition("'")
+    return head if clitic in ("m", "ve", "re", "ll", "d", "s") and head else low
+
+
 @dataclass(frozen=True, slots=True)
 class Bounds:
     """A token window [first, last): a sentence, clipped to a quotation when inside one."""
@@ -186,11 +194,15 @@ class Clauses:
             and low not in PREPOSITIONS
             and prev is not None
             and (
-                (prev.is_capitalised and prev.kind == "word")
+                (
+                    prev.is_capitalised
+                    and prev.kind == "word"
+                    and not (k >= 2 and self.toks[k - 2].lower in DETERMINERS)
+                )
                 or prev.lower in ("he", "she", "it", "who")
             )
         ):
-            return True  # "Mohamed wishes", "he says"
+            return True  # "Mohamed wishes", "he says"; not "its European allies"
         if prev is not None and prev.lower == "to":
             return False
         for table in (SPEECH_VERBS, BELIEF_VERBS):
@@ -507,6 +519,10 @@ class Clauses:
             if m < bounds.last and m - k < 12:
                 k = m + 1
         start = k
+        if start < bounds.last and pronoun_of(toks[start].text) in SUBJECT_WORDS and (
+            pronoun_of(toks[start].text) != toks[start].lower
+        ):
+            return (start, start + 1)  # "I'm not going to ... tell": the subject is "I"
         paren = 0
         while k < bounds.last and toks[k].kind != "quote":
             t = toks[k]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .attribution import Frame
-from .clauses import Bounds, Clauses
+from .clauses import Bounds, Clauses, pronoun_of
 from .lexicon import (
     AGENT_NOUNS,
     ANONYMOUS_HEADS,
@@ -267,7 +267,9 @@ class SpeakerResolver:
         mention = self._mention(first, last)
         if last - first == 1:
             word = toks[first].text
-            low = word.lower()
+            low = pronoun_of(word)
+            if low == "i":
+                word = "I"  # "I'm", "I've"
             if word == "I" or low == "me":
                 return (
                     quote_speaker
@@ -333,7 +335,11 @@ class SpeakerResolver:
         head_tok = toks[head]
         if head_tok.is_capitalised and _clean_word(head_tok.text) in TITLE_WORDS | ROLE_NOUNS:
             return self._description(first, last, head, mention)  # "Springfield Mayor": a role
-        org = self.orgs.at(toks[first].start, toks[head].end) if head_tok.is_capitalised else None
+        org = (
+            self.orgs.overlapping(toks[first].start, head_tok.start, head_tok.end)
+            if head_tok.is_capitalised
+            else None
+        )
         if org is None and head_tok.is_capitalised:
             org = self.orgs.lookup(strip_possessive(head_tok.text))
         if org is not None:
@@ -515,12 +521,13 @@ class SpeakerResolver:
         found.extend((pos, sp.name) for pos, sp in self.history
                      if sp.kind == "organisation" and sp.name)
         found.extend(self._subject_names)
-        near = sorted(((k, n) for k, n in found if k < before and para - self._para(k) <= 3),
-                      reverse=True)
+        earlier = sorted(((k, n) for k, n in found
+                          if k < before and self.cl.quote_owner[k] < 0), reverse=True)
+        near = [(k, n) for k, n in earlier if para - self._para(k) <= 3]
         if heads:
-            for _k, name in near:
+            for _k, name in earlier:
                 if heads & {w.lower() for w in name.split()}:
-                    return name
+                    return name  # "the department": the Lakemont Police Department, however far
             if not heads & _GENERIC_ORGANISATION_HEADS:
                 return None
         for k, name in near:
@@ -592,7 +599,7 @@ class SpeakerResolver:
         first, last = f.source
         return (
             last - first == 1
-            and self.toks[first].text in ("I", "me")
+            and (self.toks[first].text == "me" or pronoun_of(self.toks[first].text) == "i")
             and self.cl.quote_owner[first] >= 0
         )
 

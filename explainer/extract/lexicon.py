@@ -110,7 +110,7 @@ SUBORDINATORS: Final = words("subordinators")
 PREPOSITIONS: Final = words("prepositions")
 CONNECTIVES: Final = words("connectives")
 ADVERBS_BEFORE_VERB: Final = words("adverbs_before_verb")
-GIVEN_NAMES: Final = words("given_names")
+GIVEN_NAMES: Final = {row[0]: (row[1] if len(row) > 1 else None) for row in _rows("given_names")}
 
 
 def fold(word: str) -> str:
@@ -124,3 +124,8 @@ def fold(word: str) -> str:
 def is_given_name(word: str) -> bool:
     """Is the word a known given name (evidence that a capitalised run is a personal name)?"""
     return fold(word) in GIVEN_NAMES
+
+
+def given_name_gender(word: str) -> str | None:
+    """"f" or "m" for a given name borne almost only by women or by men, else None."""
+    return GIVEN_NAMES.get(fold(word))

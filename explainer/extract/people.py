@@ -32,6 +32,7 @@ from .lexicon import (
     TITLE_WORDS,
     PERSON_DESCRIPTORS,
     WEAK_ORG_WORDS,
+    given_name_gender,
     is_given_name,
 )
 from .model import KnownPerson, Mention, Person
@@ -450,6 +451,8 @@ def find_people(
         gender = None
         for w in title_words + ([before.split()[-1]] if before else []):
             gender = _GENDERED_ROLES.get(_clean(w), gender)
+        if gender is None and len(name_words) > 1:
+            gender = given_name_gender(name_words[0])  # "Patricia O'Neill-Barros"
         cue_follows = sentence_end_cue(run.last)
         evidence = bool(title_role) or bool(roles) or cue_follows
         if len(name_words) == 1:
@@ -578,7 +581,7 @@ def _link_singles(
     toks = doc.tokens
     for _run, parts, gender, roles, strong in singles:
         word = _clean(toks[parts.name_first].text)
-        target = _link_single(word, builders, allow_fuzzy=strong)
+        target = _link_single(word, builders, allow_fuzzy=strong, gender=gender)
         if target is None:
             titled = any(_is_title(toks[i].text) for i in range(parts.first, parts.name_first)) or (
                 parts.name_first == parts.first and _role_before(doc, parts.first)[0] is not None
@@ -681,9 +684,17 @@ def _name_end(doc: Document, parts: NameParts) -> int:
     return last_tok.start + len(strip_possessive(last_tok.text))
 
 
-def _link_single(word: str, builders: list[_Builder], allow_fuzzy: bool) -> int | None:
+def _link_single(
+    word: str, builders: list[_Builder], allow_fuzzy: bool, gender: str | None = None
+) -> int | None:
+    """The person a one-word mention refers to: by surname (agreeing with the gender of a title:
+    "Mr Llewellyn" is not "Gwen Llewellyn"), exact name, unique given name, or near spelling."""
     surname = [
-        k for k, b in enumerate(builders) if len(b.words) > 1 and _clean(b.words[-1]) == word
+        k
+        for k, b in enumerate(builders)
+        if len(b.words) > 1
+        and _clean(b.words[-1]) == word
+        and (gender is None or b.gender is None or b.gender == gender)
     ]
     if surname:
         return max(surname, key=lambda k: len(builders[k].mentions))

@@ -21,6 +21,7 @@ from typing import Final
 from .attribution import Frame
 from .clauses import Bounds, Clauses, pronoun_of
 from .lexicon import (
+    ADVERBS_BEFORE_VERB,
     AGENT_NOUNS,
     ANONYMOUS_HEADS,
     DETERMINERS,
@@ -107,6 +108,7 @@ class Speaker:
 
 
 NO_SPEAKER: Final = Speaker(None, "none", None, None)
+_REFLEXIVES: Final = frozenset({"himself", "herself", "themselves", "itself", "myself"})
 _LISTING_WORDS: Final = frozenset({"including", "like", "such", "among", "besides", "and", "or"})
 _GENERIC_ORGANISATION_HEADS: Final = frozenset(
     {"company", "firm", "group", "carrier", "airline", "chipmaker", "carmaker", "automaker",
@@ -327,6 +329,12 @@ class SpeakerResolver:
                     ):
                         start -= 1
                     return self.resolve_phrase(start, j + 1, quote_speaker=quote_speaker)
+        while last - first > 1 and (
+            toks[last - 1].lower in ADVERBS_BEFORE_VERB
+            or toks[last - 1].lower in _REFLEXIVES
+            or (toks[last - 1].lower.endswith("ly") and toks[last - 1].text.islower())
+        ):
+            last -= 1  # "Galois himself famously", "the Circuit Court correctly"
         head = self._head_index(first, last)
         person = self._person_in_phrase(first, last, head)
         if person is not None:

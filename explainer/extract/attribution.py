@@ -43,6 +43,7 @@ from .lexicon import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
 )
+from .names import strip_possessive
 from .quotes import Quotation, looks_like_name, word_count
 from .text import Document
 
@@ -1105,8 +1106,11 @@ class FrameFinder:
             if self._stands_alone(q, lo, hi):
                 prev_frame = self._previous_frame(lo)
                 credit = self._credit_after(hi)
+                introduced = self._introduced_speaker(lo, hi)
                 if credit is not None:
                     self._add(Frame("credit", lo, hi, None, credit, "np", None, quote=qi))
+                elif introduced is not None:
+                    self._add(Frame("context", lo, hi, None, introduced, "np", None, quote=qi))
                 elif prev_frame is not None:
                     self._add(
                         Frame(
@@ -1132,6 +1136,56 @@ class FrameFinder:
             words = word_count(self.doc, q)
             if words >= 4 or self._called_for(lo):
                 self._add(self._clause_subject_frame("uncued", lo, hi, lo, qi))
+
+    def _introduced_speaker(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """A quotation standing alone right after a sentence that reports nothing but brings in
+        a person ("The sharpest criticism came from Councilman Tom Reyes, who voted against the
+        plan." / "Kimball issued a short statement on Wednesday.") is that person's: the
+        sentence's subject if it is a person, else the only person it names, neither a
+        possessor ("Eriksen's daughter, Lily") nor a passive agent ("founded by John Doe"), and
+        never a person the quotation itself talks about."""
+        s_index = self.doc.sentence_of[lo]
+        if s_index == 0:
+            return None
+        prev = self.doc.sentences[s_index - 1]
+        if self._para(lo) - prev.paragraph > 1 or self.cl.quote_owner[prev.first] >= 0:
+            return None
+        for f in self.frames:
+            anchor = f.cue[0] if f.cue is not None else f.first
+            if prev.first <= anchor < prev.last or (f.first < prev.last and prev.first < f.last):
+                return None  # the sentence reports someone: its quotation is continued instead
+        owner = self.cl.person_owner
+        toks = self.toks
+        mentions: dict[int, list[int]] = {}
+        for k in range(prev.first, prev.last):
+            person = owner.get(k)
+            if person is None or self.cl.quote_owner[k] >= 0:
+                continue
+            first = k
+            while first - 1 >= prev.first and owner.get(first - 1) == person:
+                first -= 1
+            end = k
+            while end + 1 < prev.last and owner.get(end + 1) == person:
+                end += 1
+            if toks[end].text != strip_possessive(toks[end].text) or (
+                first > 0 and toks[first - 1].lower == "by"
+            ):
+                continue
+            mentions.setdefault(person, []).append(k)
+        quoted = {owner[k] for k in range(lo, hi) if k in owner}
+        candidates = {p: ks for p, ks in mentions.items() if p not in quoted}
+        if not candidates:
+            return None
+        subj = self.cl.clause_subject(Bounds(prev.first, prev.last))
+        if subj is not None:
+            in_subject = [p for p in candidates if any(subj[0] <= k < subj[1] for k in candidates[p])]
+            if len(in_subject) == 1:
+                ks = candidates[in_subject[0]]
+                return (min(ks), max(ks) + 1)
+        if len(candidates) == 1:
+            ks = next(iter(candidates.values()))
+            return (min(ks), max(ks) + 1)
+        return None
 
     def _previous_subject(self, lo: int) -> tuple[int, int] | None:
         """A quotation standing alone after a sentence about a named person ("Senator X issued a

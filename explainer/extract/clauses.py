@@ -103,9 +103,10 @@ class Clauses:
         self,
         doc: Document,
         quotes: tuple[Quotation, ...],
-        person_tokens: frozenset[int] = frozenset(),
+        person_owner: dict[int, int] | None = None,
     ) -> None:
-        self.person_tokens = person_tokens
+        self.person_owner: dict[int, int] = person_owner or {}  # token -> person index
+        self.person_tokens = frozenset(self.person_owner)
         self.doc = doc
         self.toks = doc.tokens
         self.quotes = quotes

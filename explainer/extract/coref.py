@@ -387,6 +387,10 @@ class SpeakerResolver:
         between = [t.lower for t in toks[head + 1 : start]]
         if any(w in _LISTING_WORDS for w in between):
             return None
+        if "," not in between and toks[start - 1].lower in DETERMINERS and any(
+            w in PREPOSITIONS for w in between
+        ):
+            return None  # "the University Library of the Vrije Universiteit": the object of "of"
         head_word = _clean_word(toks[head].text)
         if (
             (head_word in AGENT_NOUNS or head_word in ANONYMOUS_HEADS)

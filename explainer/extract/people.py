@@ -83,6 +83,8 @@ def _clean(word: str) -> str:
 
 def _is_title(word: str) -> bool:
     w = _clean(word)
+    for suffix in ("-elect", "-designate"):
+        w = w.removesuffix(suffix)  # "Senator-elect Villalobos"
     return w in TITLE_WORDS or w in HONORIFICS
 
 
@@ -199,6 +201,8 @@ def _looks_personal(words: list[str]) -> bool:
         return False
     if sum(c in PLACE_WORDS for c in cleaned) >= min(2, len(cleaned)):
         return False  # "Los Angeles", "Paris"; but "Valeska Paris" is a person
+    if len(cleaned) >= 3 and cleaned[-1] in PLACE_WORDS:
+        return False  # "Vrije Universiteit Amsterdam", "Natural Resources Wales"
     if any(c in NAME_BLOCKERS for c in cleaned):
         return False
     if any(
@@ -528,8 +532,12 @@ def _plain_name_shape(
     """Does an evidence-less run still read as a personal name in running text?"""
     toks = doc.tokens
     prev_word = toks[parts.name_first - 1].lower if parts.name_first > 0 else ""
-    if parts.name_first == run.first and prev_word in _PLACE_PREPOSITIONS:
-        return False
+    if (
+        parts.name_first == run.first
+        and prev_word in _PLACE_PREPOSITIONS
+        and not is_given_name(name_words[0])
+    ):
+        return False  # "in Los Angeles", but "came from Tom Reyes"
     if run.initial and run.last - run.first < 2:
         return False
     if (

@@ -210,12 +210,7 @@ def _looks_personal(words: list[str]) -> bool:
         for w in (strip_possessive(x) for x in words)
     ):
         return False  # an acronym; dotted initials ("K.C. Maurer") are fine
-    return all(
-        w[0].isupper()
-        or w in ("de", "da", "di", "van", "von", "bin", "al", "el", "la", "le", "del", "der")
-        or w == "."
-        for w in words
-    )
+    return all(w[0].isupper() or w in NAME_PARTICLES or w == "." for w in words)
 
 
 _ROLE_STOP: Final = (
@@ -697,26 +692,25 @@ def _link_single(
 ) -> int | None:
     """The person a one-word mention refers to: by surname (agreeing with the gender of a title:
     "Mr Llewellyn" is not "Gwen Llewellyn"), exact name, unique given name, or near spelling."""
-    surname = [
-        k
+    agreeing = [
+        (k, b)
         for k, b in enumerate(builders)
-        if len(b.words) > 1
-        and _clean(b.words[-1]) == word
-        and (gender is None or b.gender is None or b.gender == gender)
+        if gender is None or b.gender is None or b.gender == gender
     ]
+    surname = [k for k, b in agreeing if len(b.words) > 1 and _clean(b.words[-1]) == word]
     if surname:
         return max(surname, key=lambda k: len(builders[k].mentions))
     exact = [k for k, b in enumerate(builders) if len(b.words) == 1 and _clean(b.words[0]) == word]
     if exact:
         return exact[0]
-    given = [k for k, b in enumerate(builders) if len(b.words) > 1 and _clean(b.words[0]) == word]
+    given = [k for k, b in agreeing if len(b.words) > 1 and _clean(b.words[0]) == word]
     if len(given) == 1:
         return given[0]
     if allow_fuzzy and len(word) >= 6:
         limit = 2 if len(word) >= 8 else 1
         close = [
             k
-            for k, b in enumerate(builders)
+            for k, b in agreeing
             if len(b.words) > 1 and edit_distance(word, _clean(b.words[-1]), limit) <= limit
         ]
         if len(close) == 1:

@@ -769,6 +769,8 @@ class FrameFinder:
                 k + 1 < len(toks) and toks[k + 1].lower == "by"
             ):
                 return  # "..., written by Marc Headley.": a participle, not a report
+        if np is not None and toks[np[0]].text.islower() and toks[np[0]].lower.endswith("ing"):
+            return  # ", setting up a fight with a council that has spent the year asking for"
         if np is not None and toks[before].text == "," and before > bounds.first:
             # "A," his successor, Ban Ki-moon, told reporters: a description between the closing
             # mark and the name belongs to the source, not to the quotation
@@ -814,8 +816,10 @@ class FrameFinder:
                 and toks[m].kind != "quote"
             ):
                 m += 1
-            if m == j:
-                return
+            if m == j or m - j > 10 or any(
+                self.cl.is_finite(i) or toks[i].lower in AUXILIARIES for i in range(j, m)
+            ):
+                return  # "..., said the family had introduced a rule": a clause, not a source
             np = (j, m)
             mode = "np"
             j = m

@@ -415,7 +415,7 @@ class Clauses:
             or (lead in PREPOSITIONS and lead not in ("of",))
         ):
             return False
-        participle = lead.endswith(("ed", "ing")) or lead in RELATIVES
+        participle = lead.endswith(("ed", "ing")) or lead in RELATIVES or lead == "whose"
         for k in range(start, last):
             t = toks[k]
             if t.kind == "quote" or t.text in END_PUNCT:

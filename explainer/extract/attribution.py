@@ -1291,6 +1291,23 @@ class FrameFinder:
                         cut -= 1
                     if cut > a.first:
                         a.last = min(a.last, cut)
+        # content ends where the speaker's next action is coordinated: "said firms were
+        # holding back and urged the Bank to act" (a reporting verb in the past, no subject)
+        for f in self.frames:
+            if f.rule != "cue_first" or self._is_quotation(f.first, f.last):
+                continue
+            for m in range(f.first + 1, f.last - 1):
+                nxt = toks[m + 1].lower
+                lemma = SPEECH_VERBS.get(nxt)
+                if (
+                    toks[m].lower in ("and", "but")
+                    and self.cl.quote_owner[m] < 0
+                    and lemma is not None
+                    and nxt != lemma
+                    and not nxt.endswith("ing")
+                ):
+                    f.last = m - 1 if toks[m - 1].text == "," else m
+                    break
         # a belief verb's content ends at a comma splice: "I suspect X, we've tried ..."
         for f in self.frames:
             if (

@@ -1182,7 +1182,9 @@ class FrameFinder:
             return None
         subj = self.cl.clause_subject(Bounds(prev.first, prev.last))
         if subj is not None:
-            in_subject = [p for p in candidates if any(subj[0] <= k < subj[1] for k in candidates[p])]
+            in_subject = [
+                p for p, ks in candidates.items() if any(subj[0] <= k < subj[1] for k in ks)
+            ]
             if len(in_subject) == 1:
                 ks = candidates[in_subject[0]]
                 return (min(ks), max(ks) + 1)

@@ -379,7 +379,9 @@ class SpeakerResolver:
         at_head = self.people.person_at(head)
         if at_head is not None:
             return at_head
-        after = [(k, p) for k in range(head + 1, last) if (p := self.people.person_at(k)) is not None]
+        after = [
+            (k, p) for k in range(head + 1, last) if (p := self.people.person_at(k)) is not None
+        ]
         if not after:
             return None
         person = after[-1][1]

@@ -153,6 +153,7 @@ class SpeakerResolver:
         self._lowercase_words = frozenset(
             t.text for t in doc.tokens if t.kind == "word" and t.text.islower()
         )
+        self._subjects: dict[int, tuple[int, int] | None] = {}
         self._subject_names = self._find_subject_names()
 
     # ------------------------------------------------------------------ salience
@@ -295,6 +296,12 @@ class SpeakerResolver:
                         False,
                     )
                 return Speaker(None, "none", None, mention)
+            if low == "it":
+                # the organisation last named as a subject or speaker ("The Local Government
+                # Association welcomed the plan. "...," it said.")
+                name = self._organisation_referent(first, None)
+                if name is not None:
+                    return Speaker(name, "organisation", None, mention)
             if low in ("they", "it"):
                 for pos, sp in reversed(self.history):
                     if (
@@ -311,10 +318,6 @@ class SpeakerResolver:
                             sp.entity,
                             low == "they",
                         )
-                if low == "it":
-                    name = self._organisation_referent(first, None)
-                    if name is not None:
-                        return Speaker(name, "organisation", None, mention)
                 return Speaker(None, "none", None, mention, plural=low == "they")
             if word in ("who", "which", "that"):
                 j = first - 1
@@ -531,7 +534,8 @@ class SpeakerResolver:
         found: list[tuple[int, str]] = []
         for start, _end, idx in self.orgs.spans:
             k = self.doc.token_at_or_after(start)
-            found.append((k, self.orgs.organisations[idx].name))
+            if heads or self._is_subject(k):  # "it" refers back to a subject, not an object
+                found.append((k, self.orgs.organisations[idx].name))
         found.extend((pos, sp.name) for pos, sp in self.history
                      if sp.kind == "organisation" and sp.name)
         found.extend(self._subject_names)
@@ -542,12 +546,19 @@ class SpeakerResolver:
             for _k, name in earlier:
                 if heads & {w.lower() for w in name.split()}:
                     return name  # "the department": the Lakemont Police Department, however far
-            if not heads & _GENERIC_ORGANISATION_HEADS:
-                return None
         for k, name in near:
             if para - self._para(k) <= 1:
                 return name
         return None
+
+    def _is_subject(self, k: int) -> bool:
+        """Is token k inside the subject of its sentence?"""
+        s_index = self.doc.sentence_of[k]
+        if s_index not in self._subjects:
+            sent = self.doc.sentences[s_index]
+            self._subjects[s_index] = self.cl.clause_subject(Bounds(sent.first, sent.last))
+        subj = self._subjects[s_index]
+        return subj is not None and subj[0] <= k < subj[1]
 
     def _find_subject_names(self) -> list[tuple[int, str]]:
         """Proper names (not people, not sentence-initial only) that are a sentence's subject."""
@@ -557,14 +568,14 @@ class SpeakerResolver:
         for run in self.runs:
             if any(self.people.person_at(k) is not None for k in range(run.first, run.last)):
                 continue
+            if self.orgs.covers(run.start, run.end):
+                continue  # part of an organisation's name ("... Control and Prevention")
             words = [strip_possessive(toks[k].text) for k in range(run.first, run.last)]
             if words[0] not in mid_sentence or toks[run.first].lower in NOT_NAME_WORDS:
                 continue
             if all(w.lower() in PLACE_WORDS for w in words):
                 continue
-            sent = self.doc.sentences[self.doc.sentence_of[run.first]]
-            subj = self.cl.clause_subject(Bounds(sent.first, sent.last))
-            if subj is not None and subj[0] <= run.first < subj[1]:
+            if self._is_subject(run.first):
                 out.append((run.first, " ".join(words)))
         return out
 

@@ -172,15 +172,14 @@ def find_name_runs(doc: Document) -> tuple[NameRun, ...]:
             ):
                 j += 1  # "Mr. Toccafondi", "L. Ron Hubbard"
                 continue
-            if (
-                t.lower in NAME_PARTICLES
-                and j + 1 < n
-                and is_name_token(toks[j + 1])
-                and j > first
-                and toks[j + 1].lower not in NAME_BLOCKERS
-            ):
-                j += 1
-                continue
+            if t.lower in NAME_PARTICLES and j > first:
+                # "de", "van der", "de la": particles followed by a name word
+                k = j
+                while k < n and k - j < 3 and toks[k].lower in NAME_PARTICLES:
+                    k += 1
+                if k < n and is_name_token(toks[k]) and toks[k].lower not in NAME_BLOCKERS:
+                    j = k
+                    continue
             break
         # a line break ends a run
         k = first + 1

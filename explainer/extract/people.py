@@ -586,8 +586,13 @@ def _link_singles(
         word = _clean(toks[parts.name_first].text)
         target = _link_single(word, builders, allow_fuzzy=strong, gender=gender)
         if target is None:
-            titled = any(_is_title(toks[i].text) for i in range(parts.first, parts.name_first)) or (
-                parts.name_first == parts.first and _role_before(doc, parts.first)[0] is not None
+            titled = (
+                any(_is_title(toks[i].text) for i in range(parts.first, parts.name_first))
+                or (
+                    parts.name_first == parts.first
+                    and _role_before(doc, parts.first)[0] is not None
+                )
+                or _role_chunk_before(doc, parts.first) is not None  # "his daughter, Lily,"
             )
             if not titled or word in lowercase_words:
                 continue  # a lone capitalised word needs a title: "Ambassador Mohib"

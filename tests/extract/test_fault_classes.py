@@ -52,8 +52,14 @@ def test_a_sentence_word_before_a_name_is_not_the_speakers() -> None:
 
 
 def test_a_participle_opening_a_sentence_reports_nothing() -> None:
-    got = attrs("Asked whether the city would pay, Hutchins said speed humps were possible.")
-    assert [a.content for a in got] == ["speed humps were possible"]
+    got = attrs(
+        "Asked whether the city would pay, Hutchins said speed humps were possible. "
+        "Reyes asked him whether the council had a plan."
+    )
+    assert [a.content for a in got] == [
+        "speed humps were possible", "whether the council had a plan",
+    ]
+    assert got[1].speaker == "Reyes"
 
 
 # ---------------------------------------------------------------- (b) places and buildings
@@ -133,7 +139,8 @@ def test_d_an_uncued_quotation_is_not_its_subjects() -> None:
 
 
 def test_d_a_person_the_speaker_phrase_only_mentions() -> None:
-    assert speaker_of("Critics including Ana Lopez said the plan was rushed.", "the").speaker is None
+    critics = speaker_of("Critics including Ana Lopez said the plan was rushed.", "the")
+    assert critics.speaker is None
     a = speaker_of("A spokesman for Mayor Ellen Fox said the claim was false.", "the")
     assert a.speaker is None and a.speaker_kind == "anonymous"
     assert speaker_of("Vance's attorney said he would appeal.", "he").speaker is None

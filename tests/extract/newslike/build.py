@@ -251,19 +251,19 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="verify the built files, write nothing")
     args = ap.parse_args()
     files, problems = build()
-    for p in problems:
-        print(p, file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)
     if problems:
         return 1
     if args.check:
-        stale = [str(p) for p, text in files.items()
-                 if not p.exists() or p.read_text(encoding="utf-8") != text]
-        for p in stale:
-            print(f"out of date: {p}", file=sys.stderr)
+        stale = [str(path) for path, text in files.items()
+                 if not path.exists() or path.read_text(encoding="utf-8") != text]
+        for name in stale:
+            print(f"out of date: {name}", file=sys.stderr)
         return 1 if stale else 0
-    for p, text in files.items():
-        p.parent.mkdir(exist_ok=True)
-        p.write_text(text, encoding="utf-8")
+    for path, text in files.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     print(f"{len(files) // 2} documents written")
     return 0
 

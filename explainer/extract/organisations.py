@@ -24,10 +24,14 @@ _CONNECTORS: Final = frozenset({"of", "for", "on", "and", "the", "&", "-", "\u20
 _ABBR_RE: Final = re.compile(r"^[A-Z][A-Za-z0-9&]{1,7}$")
 
 
-def _is_org_word(word: str) -> bool:
+def _is_org_word(word: str, next_word: str = "") -> bool:
+    """An organisation word; a plural one only when a name goes on after it ("Centers for
+    Disease Control"), not in "the State and Homeland Security Departments"."""
     w = strip_possessive(word).lower()
-    if w not in ORG_WORDS and w.endswith("s") and w[:-1] in ORG_WORDS:
-        w = w[:-1]  # "Centers for Disease Control"
+    if w not in ORG_WORDS and w.endswith("s") and w[:-1] in ORG_WORDS and next_word in (
+        "of", "for", "on"
+    ):
+        w = w[:-1]
     return w in ORG_WORDS and w not in WEAK_ORG_WORDS
 
 
@@ -118,12 +122,16 @@ def _org_phrases(doc: Document, runs: tuple[NameRun, ...]) -> list[tuple[int, in
             if not all(toks[g].lower in _CONNECTORS for g in gap):
                 break
             if toks[gap[0]].lower == "and" and not any(
-                _is_org_word(toks[g].text) for g in range(first, last)
+                _is_org_word(toks[g].text, toks[g + 1].lower) for g in range(first, last)
             ):
                 break
             m += 1
             last = runs[m].last
-        org_positions = [i for i in range(first, last) if _is_org_word(toks[i].text)]
+        org_positions = [
+            i
+            for i in range(first, last)
+            if _is_org_word(toks[i].text, toks[i + 1].lower if i + 1 < len(toks) else "")
+        ]
         if org_positions:
             end = org_positions[-1] + 1
             # keep an "of/for X" tail after the last organisation word, but not a personal name
@@ -143,7 +151,8 @@ def _org_phrases(doc: Document, runs: tuple[NameRun, ...]) -> list[tuple[int, in
             while start < end and toks[start].text != strip_possessive(toks[start].text):
                 start += 1
             named = any(
-                not _is_org_word(toks[i].text) and toks[i].lower not in _CONNECTORS
+                not _is_org_word(toks[i].text, toks[i + 1].lower if i + 1 < len(toks) else "")
+                and toks[i].lower not in _CONNECTORS
                 for i in range(start, end)
             )
             if end > start and named:  # "Councils", "Police" alone name nothing

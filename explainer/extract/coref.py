@@ -10,7 +10,12 @@ refers to, in text order, keeping a short memory of who spoke last:
 - "the source" / "the minister" -> the last anonymous source / person whose role has that noun;
 - "a source who requested anonymity" -> a new anonymous source: never turned into a person;
 - "I" inside a quotation -> the quotation's speaker; "who" -> the phrase before it;
-- "the report" -> a named report/study of the article.
+- "the report" -> a named report/study of the article;
+- "the company", "the ministry", "it" -> the organisation named before (one whose name holds the
+  noun first); "the Manitoba government", "Hong Kong police" -> an organisation named so.
+A person the phrase only mentions (a possessor, "critics including X", "a spokesman for X") is
+not its speaker, and a speaker is a person, an organisation (metonyms included: "Downing
+Street") or an unnamed source, never a place.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@ organisations.
 
 English marks names by capitals, so a run of capitalised tokens (with name particles such as
 "de", "bin", "van" inside) is the candidate; sentence-initial capitals are flagged rather than
-trusted, because "Militants fleeing..." and "Rakhimzoda had ideas..." look alike. Classifying a
+trusted, because "Militants fleeing..." and "Rakhimzoda had ideas..." look alike; a sentence's
+first preposition or connective starts no run, and a title-case headline gives none. Classifying a
 run (person, organisation, place, title) is left to people.py and organisations.py.
 """
 

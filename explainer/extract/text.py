@@ -1,5 +1,9 @@
 """Tokens, paragraphs and sentences with exact character offsets.
 
+Two house-style conventions are settled here, before any rule sees the text: a wire dateline
+("RIVERTON, Ohio (AP) - ") is a sentence of its own, and an article that quotes speech in single
+marks is tokenised as if they were double ones (same offsets).
+
 Every later stage works on token indices and reports character spans, so offsets are computed
 once, here, and never re-derived from substrings. The sentence splitter is a small rule set
 (terminal punctuation + next token shape + an abbreviation list) rather than pysbd: on a 4 KB

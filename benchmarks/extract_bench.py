@@ -84,7 +84,9 @@ def by_genre(scores: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Micro-averages per genre (the second part of a GUM document name)."""
     genres: dict[str, dict[str, Any]] = {}
     for doc, r in scores["per_doc"].items():
-        genre = doc.split("_")[1] if doc.count("_") >= 2 else doc
+        # GUM_<genre>_<name>; the news-like set: <house style>_<name>
+        parts = doc.split("_")
+        genre = parts[1] if parts[0] == "GUM" and len(parts) >= 3 else parts[0]
         g = genres.setdefault(genre, {"n_docs": 0, "speaker": [0, 0]})
         g["n_docs"] += 1
         for k in ("people", "attributions", "attributions_exact", "dates"):

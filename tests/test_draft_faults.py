@@ -160,6 +160,7 @@ def test_redrafting_the_shipped_stories_passes_check(tmp_path: Path,
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     people_before = {p.stem for p in (root / "content/people").iterdir()}
+    organisations_before = {p.stem for p in (root / "content/organisations").iterdir()}
     for story in sorted((root / "content/stories").iterdir()):
         assert main(["--root", str(root), "draft", story.name, "--force"]) == 0
     capsys.readouterr()
@@ -173,3 +174,7 @@ def test_redrafting_the_shipped_stories_passes_check(tmp_path: Path,
         name = yaml.safe_load(path.read_text().split("---")[1])["name"]
         assert registry.find(name) is None, f"{name} is an organisation or place"
         assert is_person_name(name, ""), name
+    # every organisation the shipped stories quote is in the registry already: a new file would
+    # be a non-organisation ("Posts" on a message board) or a wrong form of a known one
+    organisations_after = {p.stem for p in (root / "content/organisations").iterdir()}
+    assert organisations_after == organisations_before

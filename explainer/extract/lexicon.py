@@ -8,6 +8,7 @@ code, and this module only says how each file is read. The lists describe genera
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib.resources import files
 from typing import Final
@@ -90,6 +91,9 @@ TITLE_WORDS: Final = words("title_words")
 ROLE_NOUNS: Final = words("role_nouns")
 ANONYMOUS_HEADS: Final = words("anonymous_heads")
 ORG_WORDS: Final = words("org_words")
+ORGANISATION_DESCRIPTION_HEADS: Final = words("organisation_description_heads")
+AGENT_NOUNS: Final = words("agent_nouns")
+PERSON_DESCRIPTORS: Final = words("person_descriptors")
 WEAK_ORG_WORDS: Final = words("weak_org_words")
 NON_PERSON_HEADS: Final = words("non_person_heads")
 MONTHS: Final = numbers("months")
@@ -106,3 +110,22 @@ SUBORDINATORS: Final = words("subordinators")
 PREPOSITIONS: Final = words("prepositions")
 CONNECTIVES: Final = words("connectives")
 ADVERBS_BEFORE_VERB: Final = words("adverbs_before_verb")
+GIVEN_NAMES: Final = {row[0]: (row[1] if len(row) > 1 else None) for row in _rows("given_names")}
+
+
+def fold(word: str) -> str:
+    """Lower case without accents or a possessive: "Zoë's" -> "zoe"."""
+    word = word.lower().replace("\u2019", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def is_given_name(word: str) -> bool:
+    """Is the word a known given name (evidence that a capitalised run is a personal name)?"""
+    return fold(word) in GIVEN_NAMES
+
+
+def given_name_gender(word: str) -> str | None:
+    """"f" or "m" for a given name borne almost only by women or by men, else None."""
+    return GIVEN_NAMES.get(fold(word))

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TypeAlias
 
 from ..diagnostics import Location
+from ..load.images import ImageRef
 from ..model import (
     AnonymousSource,
     Event,
@@ -80,6 +81,7 @@ class PersonNode:
     mentions: dict[str, list[CitationRef]] = field(default_factory=dict)  # story slug -> paras
     stories: list[StoryNode] = field(default_factory=list)
     authored: list[StoryNode] = field(default_factory=list)
+    image: ImageRef | None = None
 
     kind = "person"
 
@@ -95,6 +97,12 @@ class PersonNode:
     def sort_name(self) -> str:
         parts = self.model.name.split()
         return " ".join(parts[-1:] + parts[:-1]).casefold()
+
+    @property
+    def index_letter(self) -> str:
+        """The letter the people index files them under (by surname; '#' for others)."""
+        first = self.sort_name[:1].upper()
+        return first if first.isalpha() else "#"
 
     @property
     def current_role(self) -> RoleNode | None:
@@ -227,6 +235,7 @@ class OrganisationNode:
     anonymous: list[AnonymousNode] = field(default_factory=list)
     events: list[EventNode] = field(default_factory=list)
     quotes: list[QuoteNode] = field(default_factory=list)
+    image: ImageRef | None = None
 
     kind = "organisation"
 
@@ -295,6 +304,7 @@ class StoryNode:
     organisations: list[OrganisationNode] = field(default_factory=list)
     places: list[PlaceNode] = field(default_factory=list)
     topics: list[TopicNode] = field(default_factory=list)
+    image: ImageRef | None = None
 
     @property
     def headline(self) -> str:
@@ -319,6 +329,14 @@ class StoryNode:
 
     def page(self, name: str = "index") -> str:
         return routes.story(self.slug, name)
+
+    @property
+    def quiet_people(self) -> list[tuple[PersonNode, RoleNode]]:
+        """People with a role in this story who are not quoted in it (who's who lists them
+        after the speakers)."""
+        speaking = {id(s.speaker) for s in self.speakers}
+        return [(p, self.roles[p.id]) for p in self.people
+                if p.id in self.roles and id(p) not in speaking]
 
     @property
     def top_figures(self) -> list[FigureNode]:

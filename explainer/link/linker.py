@@ -47,9 +47,12 @@ class Linker:
     def __init__(self, content: Content, report: Report):
         self.content = content
         self.report = report
-        self.people = {k: PersonNode(k, e.model, source=e.document.path)
+        images = content.images
+        self.people = {k: PersonNode(k, e.model, source=e.document.path,
+                                     image=images.get(e.document.path))
                        for k, e in content.people.items()}
-        self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path)
+        self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path,
+                                                  image=images.get(e.document.path))
                               for k, e in content.organisations.items()}
         self.places = {k: PlaceNode(k, e.model, source=e.document.path)
                        for k, e in content.places.items()}
@@ -57,7 +60,8 @@ class Linker:
             (k, [e.model.name, *e.model.aliases]) for k, e in content.people.items())
         self.stories: dict[str, StoryNode] = {
             slug: StoryNode(slug, source.article, source.facts,
-                            sources=(source.article_document.path, source.facts_document.path))
+                            sources=(source.article_document.path, source.facts_document.path),
+                            image=images.get(source.article_document.path))
             for slug, source in content.stories.items()}
 
     # ------------------------------------------------------------------ helpers

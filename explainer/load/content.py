@@ -29,6 +29,7 @@ from ..model import (
 )
 from ..model.common import ID_HINT, is_id
 from .articles import parse_body
+from .images import ImageRef, ImageSource, check_image_field, inspect_image
 from .sources import SourceProblem, YamlDocument, load_yaml_document, read_text, split_front_matter
 from .validation import validate
 
@@ -71,6 +72,8 @@ class Content:
     broken: dict[str, set[str]] = field(default_factory=dict)
     #: every file read (as shown in messages) -> digest of its bytes
     versions: dict[str, str] = field(default_factory=dict)
+    #: checked pictures of `image:` fields, by the content file naming them (as shown)
+    images: dict[str, ImageRef] = field(default_factory=dict)
 
     def is_broken(self, kind: str, item_id: str) -> bool:
         return item_id in self.broken.get(kind, set())
@@ -155,7 +158,35 @@ def load_content(root: Path, cache: FileCache | None = None) -> tuple[Content, R
                 content.broken.setdefault("stories", set()).add(story_dir.name)
             else:
                 content.stories[story.slug] = story
+    _check_images(content, base, report, files)
     return content, report
+
+
+def _check_images(content: Content, base: Path, report: Report, files: FileCache) -> None:
+    """Every `image:` field's picture file, checked where the field is written. A picture that
+    fails leaves its person, organisation or story without one (and the build stopped)."""
+    def inspect(path: Path, shown: str) -> ImageSource | str:
+        found = files.load(path, shown, Report(), lambda p, s, _: inspect_image(p, s))
+        return found if found is not None else f"'{shown}' could not be read"
+
+    named: list[tuple[Any, YamlDocument]] = [
+        (entry.model.image, entry.document)
+        for registry in (content.people, content.organisations)
+        for entry in registry.values()]
+    for story in content.stories.values():
+        meta = story.article.meta
+        named.append((meta.image, story.article_document))
+        if meta.image is not None and not meta.image_caption and not meta.image.alt:
+            report.add(story.article_document.where("image").error(
+                "'image.alt' is required: say what the picture shows, for readers who cannot "
+                "see it (or give the article's photo caption under 'photo')"))
+    for image, document in named:
+        if image is None:
+            continue
+        source = check_image_field(image, document.where("image", "file"), base,
+                                   content.root / document.path, report, inspect)
+        if source is not None:
+            content.images[document.path] = ImageRef(image, source)
 
 
 def _document(report: Report, text: str, shown: str, line_offset: int = 0) -> YamlDocument:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pydantic import Field, HttpUrl
 
 from .common import ContentModel, FuzzyDateField, IdList, Text
+from .images import Image
 
 
 class Photo(ContentModel):
@@ -34,7 +35,16 @@ class ArticleMeta(ContentModel):
     licence: Text | None = None
     credit: Text | None = None
     photo: Photo | None = None
+    #: The lead picture; when it is the article's photo, `photo.caption` is its caption.
+    image: Image | None = None
     language: str = "en"
+
+    @property
+    def image_caption(self) -> str | None:
+        """The lead picture's caption: its own, else the article's photo caption."""
+        if self.image is None:
+            return None
+        return self.image.caption or (self.photo.caption if self.photo else None)
 
 
 @dataclass(frozen=True)

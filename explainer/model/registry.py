@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import Field, HttpUrl, model_validator
 
 from .common import Cites, ContentModel, FuzzyDateField, Id, Markdown, Text, TextList
+from .images import Image
 
 
 class Role(ContentModel):
@@ -30,6 +31,7 @@ class Person(ContentModel):
     description: Text | None = None
     roles: list[Role] = Field(default_factory=list)
     url: HttpUrl | None = None
+    image: Image | None = None
     bio: Markdown = ""
 
 
@@ -41,6 +43,7 @@ class Organisation(ContentModel):
     country: Id | None = None
     aliases: TextList = Field(default_factory=list)
     url: HttpUrl | None = None
+    image: Image | None = None
     description: Markdown = ""
 
 

@@ -34,6 +34,9 @@ from .dependencies import (
 )
 from .environment import make_environment
 from .exports import SCHEMA_PATH, json_schema, story_files
+from .images import ImageJob, draw, plan_images
+from .images.cache import ImageCache
+from .images.cache import key as image_key
 from .markdown_text import Md, escape
 
 
@@ -230,17 +233,24 @@ class Abbreviations:
 class Rendered:
     pages: PageSet
     rendered: int  # pages rendered this time (the others came from the cache)
+    drawn: int = 0  # pictures drawn this time (the others came from a cache)
+    pictures: int = 0  # pictures in the site
 
 
 #: Rendering in worker processes pays off only for many pages (forking costs ~50 ms).
 PARALLEL_THRESHOLD = 400
+#: Drawing a picture costs about as much as rendering this many pages.
+PICTURE_WEIGHT = 5
 
 
 def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache | None = None,
-                versions: Mapping[str, str] | None = None, jobs: int = 1) -> Rendered:
-    """All pages and data files. With a cache and the content files' versions, a page whose
-    files and templates did not change since the previous run is reused instead of rendered.
-    With `jobs` > 1, the work is shared by that many forked processes (same output)."""
+                versions: Mapping[str, str] | None = None, jobs: int = 1,
+                pictures: ImageCache | None = None) -> Rendered:
+    """All pages, pictures and data files. With a cache and the content files' versions, a
+    page whose files and templates did not change since the previous run is reused instead of
+    rendered; a picture is reused from `cache` or `pictures` (kept between builds) when its
+    spec is unchanged. With `jobs` > 1, the work is shared by that many forked processes
+    (same output)."""
     env = make_environment(layer / "pages" for layer in layers)
     pages = PageSet()
     abbreviations = Abbreviations(graph.abbreviations)
@@ -264,10 +274,28 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
             saved = cache.exports.get(story.slug)
             if saved is not None and saved[0] == export_keys[story.slug]:
                 exports[story.slug] = saved[1]
+    images = plan_images(graph)
+    drawn: dict[int, bytes] = {}
+    image_keys = [image_key(job.spec) for job in images]
+    for index, job in enumerate(images):
+        kept = cache.images.get(job.path) if cache is not None else None
+        if kept is not None and kept[0] == image_keys[index]:
+            drawn[index] = kept[1]
+            if pictures is not None:
+                pictures.used.add(kept[0])
+        elif pictures is not None:
+            found = pictures.get(image_keys[index])
+            if found is not None:
+                drawn[index] = found
     work = _Work(env, plans, graph, layers[0].parent, abbreviations,
                  todo=[index for index, text in enumerate(texts) if text is None],
-                 stories=[s for s in graph.stories if s.slug not in exports])
-    rendered, exported = work.run(jobs)
+                 stories=[s for s in graph.stories if s.slug not in exports],
+                 images=images, to_draw=[i for i in range(len(images)) if i not in drawn])
+    rendered, exported, new_images = work.run(jobs)
+    for index, data in new_images:
+        drawn[index] = data
+        if pictures is not None:
+            pictures.put(image_keys[index], data)
     finished = dict(rendered)  # page index -> UTF-8 Markdown, abbreviation definitions included
     del rendered
     for index, plan in enumerate(plans):
@@ -285,11 +313,19 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
     for story in graph.stories:
         for file_path, data in exports[story.slug].items():
             pages.add(file_path, data)
+    for index, job in enumerate(images):
+        pages.add(job.path, drawn[index])
+        if cache is not None:
+            cache.images[job.path] = (image_keys[index], drawn[index])
     if graph.stories:
         pages.add(SCHEMA_PATH, json_schema())
     for name, path in layered_files(layers, "assets").items():
         pages.add(f"{routes.ASSETS}/{name}", path.read_bytes())
-    return Rendered(pages, len(work.todo))
+    return Rendered(pages, len(work.todo), len(work.to_draw), len(images))
+
+
+#: What a share of the work gives back: pages, stories' data files, pictures.
+_Done = tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]], list[tuple[int, bytes]]]
 
 
 @dataclass
@@ -303,25 +339,36 @@ class _Work:
     abbreviations: Abbreviations
     todo: list[int]
     stories: list[StoryNode]
+    images: list[ImageJob]
+    to_draw: list[int]
 
-    def run(self, jobs: int
-            ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
-        size = len(self.todo) + len(self.stories)
+    def run(self, jobs: int) -> _Done:
+        size = len(self.todo) + len(self.stories) + PICTURE_WEIGHT * len(self.to_draw)
         parts = run_shared(self.part, jobs if size >= PARALLEL_THRESHOLD else 1)
-        return ([item for pages, _ in parts for item in pages],
-                [item for _, files in parts for item in files])
+        return ([item for pages, _, _ in parts for item in pages],
+                [item for _, files, _ in parts for item in files],
+                [item for _, _, pictures in parts for item in pictures])
 
-    def part(self, number: int, count: int
-             ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
-        """(page index, Markdown with its abbreviation definitions), (story, data files).
-        Pages come back encoded: bytes cross processes as a plain copy."""
+    def part(self, number: int, count: int) -> _Done:
+        """(page index, Markdown with its abbreviation definitions), (story, data files),
+        (picture index, PNG or JPEG). Pages come back encoded: bytes cross processes as a
+        plain copy."""
         pages = []
         for index in self.todo[number::count]:
             text = _render(self.env, self.plans[index], self.graph, self.site_root)
             pages.append((index, (text + self.abbreviations.block(text)).encode()))
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
-        return pages, files
+        pictures = [(index, _draw(self.images[index])) for index in self.to_draw[number::count]]
+        return pages, files, pictures
+
+
+def _draw(job: ImageJob) -> bytes:
+    """A picture; a source file that changed since it was checked is named in the error."""
+    try:
+        return draw(job.spec)
+    except (OSError, ValueError) as problem:
+        raise RenderError(job.path, 0, f"could not draw this picture: {problem}") from None
 
 
 def _render(env: Environment, plan: PagePlan, graph: SiteGraph, site_root: Path) -> str:

@@ -117,7 +117,7 @@ def story_card(site: str, story: StoryNode) -> StoryCard:
         meta.outlet, meta.published.display() if meta.published else None) if part)
     stats = " · ".join(_count(n, word) for n, word in (
         (len(story.quotes), "quote"), (len(story.people), "person"),
-        (len(story.events), "event"), (len(story.figures), "figure")) if n)
+        (len(story.events), "event")) if n)
     return StoryCard(site, story.headline, byline, stats,
                      _source(story.image) if story.image else None)
 

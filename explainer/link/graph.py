@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from ..diagnostics import Location
 from ..load.images import ImageRef
+from ..load.sources import Where
 from ..model import (
     AnonymousSource,
     Event,
@@ -362,7 +362,18 @@ class GlossaryEntry:
     id: str
     model: GlossaryTerm
     organisation: OrganisationNode | None
-    where: Location
+    where: Where
+    #: The stories this meaning is limited to (empty: it applies site-wide).
+    stories: list[StoryNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A tooltip: `term` stands for `expansion` on every page, or only on pages of `stories`."""
+
+    term: str
+    expansion: str
+    stories: frozenset[str] | None = None  # story slugs; None: site-wide
 
 
 @dataclass(eq=False)
@@ -382,19 +393,27 @@ class SiteGraph:
         return sorted(self.glossary, key=lambda e: e.model.term.casefold())
 
     @property
-    def abbreviations(self) -> dict[str, str]:
-        """Abbreviation -> expansion, for tooltips on every page: the glossary's, then those of
-        organisations ("IMU" -> "Islamic Movement of Uzbekistan")."""
+    def abbreviations(self) -> list[Abbreviation]:
+        """Tooltips: the glossary's site-wide abbreviations, then those of organisations ("IMU"
+        -> "Islamic Movement of Uzbekistan"), then the meanings limited to some stories."""
         found: dict[str, str] = {}
+        scoped: list[Abbreviation] = []
         for entry in self.glossary:
-            if entry.model.expansion:
-                found[entry.model.term] = entry.model.expansion
-                for alias in entry.model.aliases:
-                    found.setdefault(alias, entry.model.expansion)
+            if not entry.model.expansion:
+                continue
+            if entry.model.stories:
+                stories = frozenset(s.slug for s in entry.stories)
+                scoped.extend(Abbreviation(term, entry.model.expansion, stories)
+                              for term in (entry.model.term, *entry.model.aliases))
+                continue
+            found[entry.model.term] = entry.model.expansion
+            for alias in entry.model.aliases:
+                found.setdefault(alias, entry.model.expansion)
         for org in self.organisations.values():
             if org.model.abbreviation:
                 found.setdefault(org.model.abbreviation, org.model.name)
-        return dict(sorted(found.items()))
+        return [Abbreviation(term, expansion) for term, expansion in sorted(found.items())] + \
+            sorted(scoped, key=lambda a: (a.term, sorted(a.stories or ())))
 
     @property
     def topics_sorted(self) -> list[TopicNode]:

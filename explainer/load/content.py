@@ -30,7 +30,14 @@ from ..model import (
 from ..model.common import ID_HINT, is_id
 from .articles import parse_body
 from .images import ImageRef, ImageSource, check_image_field, inspect_image
-from .sources import SourceProblem, YamlDocument, load_yaml_document, read_text, split_front_matter
+from .sources import (
+    SourceProblem,
+    Where,
+    YamlDocument,
+    load_yaml_document,
+    read_text,
+    split_front_matter,
+)
 from .validation import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,7 +73,7 @@ class Content:
     people: dict[str, Entry[Person]] = field(default_factory=dict)
     organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
     places: dict[str, Entry[Place]] = field(default_factory=dict)
-    glossary: list[tuple[GlossaryTerm, Location]] = field(default_factory=list)
+    glossary: list[tuple[GlossaryTerm, Where]] = field(default_factory=list)
     stories: dict[str, StorySource] = field(default_factory=dict)
     #: ids whose files exist but failed to load, per kind ("people", "stories", ...)
     broken: dict[str, set[str]] = field(default_factory=dict)
@@ -257,8 +264,8 @@ def _load_registry_file(path: Path, shown: str, report: Report,
 
 
 def _load_glossary(path: Path, shown: str,
-                   report: Report) -> list[tuple[GlossaryTerm, Location]] | None:
-    terms: list[tuple[GlossaryTerm, Location]] = []
+                   report: Report) -> list[tuple[GlossaryTerm, Where]] | None:
+    terms: list[tuple[GlossaryTerm, Where]] = []
     document = _document(report, read_text(path, shown), shown)
     data = document.data
     if data is None:
@@ -270,7 +277,7 @@ def _load_glossary(path: Path, shown: str,
         term, problems = validate(GlossaryTerm, document, item, (index,))
         report.extend(problems)
         if term is not None:
-            terms.append((term, document.at(index)))
+            terms.append((term, document.where(index)))
     return terms
 
 

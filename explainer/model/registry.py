@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field, HttpUrl, model_validator
 
-from .common import Cites, ContentModel, FuzzyDateField, Id, Markdown, Text, TextList
+from .common import Cites, ContentModel, FuzzyDateField, Id, IdList, Markdown, Text, TextList
 from .images import Image
 
 
@@ -56,7 +56,10 @@ class Place(ContentModel):
 
 
 class GlossaryTerm(ContentModel):
-    """A term or abbreviation; abbreviations (with an `expansion`) become tooltips site-wide."""
+    """A term or abbreviation; abbreviations (with an `expansion`) become tooltips wherever they
+    appear. `stories` limits a meaning to those stories' pages: the same letters can stand
+    for different things in different stories ("IMU": an Italian tax in one, the Islamic
+    Movement of Uzbekistan in another)."""
 
     term: Text
     id: Id | None = None
@@ -64,6 +67,7 @@ class GlossaryTerm(ContentModel):
     definition: Markdown = ""
     aliases: TextList = Field(default_factory=list)
     organisation: Id | None = None
+    stories: IdList = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _needs_meaning(self) -> GlossaryTerm:

@@ -106,15 +106,16 @@ def check_image_field(image: Image, where: Where, content_dir: Path, content_fil
     except OSError:
         inside = False
     if not inside:
-        report.add(where.error(f"'{image.file}' is outside content/; keep images in content/"))
+        report.add(where.error(
+            f"'image.file': '{image.file}' is outside content/; keep images in content/"))
         return None
     if not path.is_file():
         report.add(where.error(
-            f"no such file '{shown}' (the path is relative to the file's folder; start it "
-            "with / to name it from content/)"))
+            f"'image.file': no such file '{shown}' (the path is relative to the file's folder; "
+            "start it with / to name it from content/)"))
         return None
     found = inspect(path, shown)
     if isinstance(found, str):
-        report.add(where.error(found))
+        report.add(where.error(f"'image.file': {found}"))
         return None
     return found

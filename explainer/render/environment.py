@@ -234,7 +234,7 @@ def avatar(context: Context, node: Any) -> Md:
     if picture is not None:
         target = routes.relative(_page(context), picture.path)
         shape = "avatar--logo" if node.kind == "organisation" else "avatar--portrait"
-        return Md(f'![]({target}){{: .avatar {shape} width="{picture.width}" '
+        return Md(f'![]({target}){{: .avatar .{shape} width="{picture.width}" '
                   f'height="{picture.height}" loading="lazy" }}')
     if node.kind == "anonymous":
         letters, colour = "?", "anonymous"

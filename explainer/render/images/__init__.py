@@ -13,8 +13,10 @@ others in its worker processes. Pages learn where pictures are from `routes` and
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...link import routes
 from ...link.graph import OrganisationNode, PersonNode, QuoteNode, SiteGraph, StoryNode
@@ -169,10 +171,17 @@ def _count(count: int, word: str) -> str:
     return f"{count:,} {word if count == 1 else _PLURALS.get(word, word + 's')}"
 
 
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKS = re.compile(r"[*_`#>]+")
+_MARKUP = re.compile(r"[\\`*_\[\]<>&#]")
+_TAG = re.compile(r"<[^>]*>")
 
 
+@lru_cache(maxsize=65536)
 def plain_text(markdown: str) -> str:
-    """Editor's Markdown as one line of plain text (link text kept, emphasis marks dropped)."""
-    return " ".join(_MARKS.sub("", _LINK.sub(r"\1", markdown)).split())
+    """Editor's Markdown as one line of plain text, as a reader sees it (for share cards and
+    link previews). Text without Markdown's characters is taken as it is."""
+    if not _MARKUP.search(markdown):
+        return " ".join(markdown.split())
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    return " ".join(html.unescape(_TAG.sub("", rendered)).split())

@@ -161,7 +161,8 @@ class Linker:
                     f"{seen[term_id].line})"))
                 continue
             seen[term_id] = where
-            clash = next((meanings[(term.term, slug)] for slug in term.stories or [None]
+            scopes: list[str | None] = list(term.stories) or [None]
+            clash = next((meanings[(term.term, slug)] for slug in scopes
                           if (term.term, slug) in meanings), None)
             if clash is not None:
                 within = (f"for story '{', '.join(term.stories)}'" if term.stories
@@ -170,7 +171,7 @@ class Linker:
                     f"'{term.term}' already has a meaning {within} (line {clash.line}); give "
                     "this one `stories:` naming the stories where it applies"))
                 continue
-            for slug in term.stories or [None]:
+            for slug in scopes:
                 meanings[(term.term, slug)] = where
             organisation = self.resolve("organisations", self.organisations, term.organisation,
                                         where, "organisation")

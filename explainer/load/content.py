@@ -172,9 +172,12 @@ def load_content(root: Path, cache: FileCache | None = None) -> tuple[Content, R
 def _check_images(content: Content, base: Path, report: Report, files: FileCache) -> None:
     """Every `image:` field's picture file, checked where the field is written. A picture that
     fails leaves its person, organisation or story without one (and the build stopped)."""
+    def read(path: Path, shown: str, _: Report) -> tuple[ImageSource | str]:
+        return (inspect_image(path, shown),)  # boxed: FileCache.load types its value with a TypeVar, which a union defeats
+
     def inspect(path: Path, shown: str) -> ImageSource | str:
-        found = files.load(path, shown, Report(), lambda p, s, _: inspect_image(p, s))
-        return found if found is not None else f"'{shown}' could not be read"
+        found = files.load(path, shown, Report(), read)
+        return found[0] if found is not None else f"'{shown}' could not be read"
 
     named: list[tuple[Any, YamlDocument]] = [
         (entry.model.image, entry.document)

@@ -357,8 +357,8 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
         if cache is not None:
             cache.exports[slug] = (export_keys[slug], files)
     for story in graph.stories:
-        for file_path, data in exports[story.slug].items():
-            pages.add(file_path, data)
+        for file_path, export in exports[story.slug].items():
+            pages.add(file_path, export)
     for index, job in enumerate(images):
         pages.add(job.path, drawn[index])
         if cache is not None:

@@ -266,6 +266,8 @@ def social(context: Context, title: str, description: str) -> Md:
         card = share_card_path(node)
         kind = "article" if node is context.get("story") else "profile"
     site = context["site"].site
+    if not description and node is not None and node is context.get("story"):
+        description = node.facts.summary  # the story's other pages: its summary
     text = plain_text(str(description or site.description))
     if len(text) > SHARE_DESCRIPTION:
         text = text[:SHARE_DESCRIPTION].rsplit(" ", 1)[0].rstrip(",;:") + "…"

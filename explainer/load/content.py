@@ -173,7 +173,8 @@ def _check_images(content: Content, base: Path, report: Report, files: FileCache
     """Every `image:` field's picture file, checked where the field is written. A picture that
     fails leaves its person, organisation or story without one (and the build stopped)."""
     def read(path: Path, shown: str, _: Report) -> tuple[ImageSource | str]:
-        return (inspect_image(path, shown),)  # boxed: FileCache.load types its value with a TypeVar, which a union defeats
+        # boxed in a tuple: FileCache.load's TypeVar cannot be solved for a union
+        return (inspect_image(path, shown),)
 
     def inspect(path: Path, shown: str) -> ImageSource | str:
         found = files.load(path, shown, Report(), read)

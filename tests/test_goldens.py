@@ -37,7 +37,7 @@ def seed_pages(root: Path) -> dict[str, bytes]:
     wanted.add(f"social/stories/{SEED}.png")
     first = next(q for q in story.quotes if q.model.kind == "direct")
     wanted.add(f"social/quotes/{SEED}/{first.id}.png")
-    return {path: generated.pages.files[path] for path in sorted(wanted)}
+    return {path: generated.pages.read(path) for path in sorted(wanted)}
 
 
 def test_generated_pages_match_goldens(request: pytest.FixtureRequest, tmp_path: Path) -> None:

@@ -63,7 +63,7 @@ def direct_quotes(project: Project) -> list[str]:
 
 def test_every_story_profile_and_direct_quote_has_its_card(project: Project) -> None:
     generated = generate(project)
-    files, graph = generated.pages.files, generated.graph
+    files, graph = generated.pages.contents(), generated.graph
     cards = [f"social/stories/{s.slug}.png" for s in graph.stories]
     cards += [f"social/people/{p}.png" for p in graph.people]
     cards += [f"social/organisations/{o}.png" for o in graph.organisations]
@@ -80,7 +80,7 @@ def test_every_story_profile_and_direct_quote_has_its_card(project: Project) -> 
 
 
 def test_content_pictures_are_resized_copies(project: Project) -> None:
-    files = generate(project).pages.files
+    files = generate(project).pages.contents()
     assert size_of(files["images/people/jane-doe.jpg"]) == (320, 320)
     assert size_of(files["images/organisations/sampletown-council.png"]) == (320, 160)
     assert size_of(files["images/stories/sample.jpg"]) == (1280, 720)
@@ -119,8 +119,8 @@ def test_pictures_are_the_same_bytes_drawn_or_from_the_cache(project: Project) -
     shutil.rmtree(cache)
     fresh = generate(project)
     assert fresh.drawn == first.pictures
-    for path, data in first.pages.files.items():
-        assert again.pages.files[path] == data == fresh.pages.files[path], path
+    assert first.pages.contents() == again.pages.contents() == fresh.pages.contents()
+    assert "social/site.png" in again.pages.linked  # read from the cache, not drawn
 
 
 def test_an_edit_draws_only_the_pictures_it_changes(project: Project) -> None:
@@ -132,8 +132,8 @@ def test_an_edit_draws_only_the_pictures_it_changes(project: Project) -> None:
         path.write_text(path.read_text().replace("build this bridge", "build the bridge"))
     edited = generate(project, caches)
     assert edited.drawn == 1  # the card of the quote that changed; nothing else
-    card = edited.pages.files["social/quotes/sample/q1.png"]
-    assert card == generate(project).pages.files["social/quotes/sample/q1.png"]
+    card = edited.pages.read("social/quotes/sample/q1.png")
+    assert card == generate(project).pages.read("social/quotes/sample/q1.png")
 
 
 def test_unused_pictures_leave_the_cache_after_a_build(project: Project) -> None:

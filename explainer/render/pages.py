@@ -53,20 +53,47 @@ class RenderError(Exception):
 
 @dataclass
 class PageSet:
-    """Generated files by docs-relative path. Two things claiming one path is an error."""
+    """Generated files by docs-relative path. Two things claiming one path is an error.
+
+    Most files are held as bytes (`files`). A picture found in the picture cache is `linked`
+    instead: its bytes are that cache file's, so the writer links it into place rather than
+    reading and writing ~20 KB each for thousands of cards (at 1,000 stories, holding them
+    would add ~200 MB to the process and writing them seconds)."""
 
     files: dict[str, bytes] = field(default_factory=dict)
+    #: path -> a file on disk holding exactly its bytes (never changed in place)
+    linked: dict[str, str] = field(default_factory=dict)
 
     def add(self, path: str, content: bytes | str) -> None:
-        if path in self.files:
+        if path in self.files or path in self.linked:
             raise RenderError(path, 0, f"two pages claim the same path '{path}'")
         self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
 
+    def link(self, path: str, source: str) -> None:
+        if path in self.files or path in self.linked:
+            raise RenderError(path, 0, f"two pages claim the same path '{path}'")
+        self.linked[path] = source
+
+    def read(self, path: str) -> bytes:
+        """A file's bytes, wherever they are held."""
+        found = self.files.get(path)
+        if found is not None:
+            return found
+        with open(self.linked[path], "rb") as stream:
+            return stream.read()
+
+    def contents(self) -> dict[str, bytes]:
+        """Every file's bytes (reads the linked ones): for comparing whole outputs."""
+        return {path: self.read(path) for path in self}
+
     def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self.files))
+        return iter(sorted([*self.files, *self.linked]))
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.files or path in self.linked
 
     def __len__(self) -> int:
-        return len(self.files)
+        return len(self.files) + len(self.linked)
 
 
 @dataclass(frozen=True)
@@ -322,26 +349,37 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
                 exports[story.slug] = saved[1]
     images = plan_images(graph)
     drawn: dict[int, bytes] = {}
+    kept: dict[int, str] = {}  # pictures found in the picture cache: linked, not read
     image_keys = [image_key(job.spec) for job in images]
     for index, job in enumerate(images):
-        kept = cache.images.get(job.path) if cache is not None else None
-        if kept is not None and kept[0] == image_keys[index]:
-            drawn[index] = kept[1]
+        held = cache.images.get(job.path) if cache is not None else None
+        if held is not None and held[0] == image_keys[index]:
+            drawn[index] = held[1]
             if pictures is not None:
-                pictures.used.add(kept[0])
+                pictures.used.add(held[0])
         elif pictures is not None:
-            found = pictures.get(image_keys[index])
-            if found is not None:
-                drawn[index] = found
+            if cache is not None:  # serve: pictures stay in memory between rebuilds
+                found = pictures.get(image_keys[index])
+                if found is not None:
+                    drawn[index] = found
+            else:
+                where = pictures.find(image_keys[index])
+                if where is not None:
+                    kept[index] = where
     work = _Work(env, plans, graph, layers[0].parent, abbreviations,
                  todo=[index for index, text in enumerate(texts) if text is None],
                  stories=[s for s in graph.stories if s.slug not in exports],
-                 images=images, to_draw=[i for i in range(len(images)) if i not in drawn])
+                 images=images,
+                 to_draw=[i for i in range(len(images)) if i not in drawn and i not in kept])
     rendered, exported, new_images = work.run(jobs)
     for index, data in new_images:
         drawn[index] = data
         if pictures is not None:
             pictures.put(image_keys[index], data)
+            where = pictures.find(image_keys[index]) if cache is None else None
+            if where is not None:  # filed: link it from there like the others
+                kept[index] = where
+                del drawn[index]
     finished = dict(rendered)  # page index -> UTF-8 Markdown, abbreviation definitions included
     del rendered
     for index, plan in enumerate(plans):
@@ -360,6 +398,9 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
         for file_path, export in exports[story.slug].items():
             pages.add(file_path, export)
     for index, job in enumerate(images):
+        if index in kept:
+            pages.link(job.path, kept[index])
+            continue
         pages.add(job.path, drawn[index])
         if cache is not None:
             cache.images[job.path] = (image_keys[index], drawn[index])

@@ -67,6 +67,15 @@ class ImageCache:
             return None
         return data if data.endswith(_ENDINGS) else None
 
+    def find(self, entry: str) -> str | None:
+        """Where an entry's file is, if it is there (entries are written whole, by rename)."""
+        self.used.add(entry)
+        path = self._path(entry)
+        try:
+            return str(path) if path.stat().st_size > len(_ENDINGS[1]) else None
+        except OSError:
+            return None
+
     def put(self, entry: str, data: bytes) -> None:
         """Write atomically (a reader never sees half a file); a full disk is not an error."""
         self.used.add(entry)

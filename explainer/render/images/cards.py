@@ -20,7 +20,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw
 
 from .photos import PictureSource, open_upright
-from .text import Fitted, fit, font, one_line
+from .text import Fitted, draw_line, fit, font, one_line
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
@@ -82,56 +82,55 @@ Card = SiteCard | StoryCard | ProfileCard | QuoteCard
 
 def draw_card(card: Card) -> bytes:
     canvas = Image.new("L", (WIDTH, HEIGHT), 0)
-    pen = ImageDraw.Draw(canvas)
-    pen.rectangle((0, 0, 11, HEIGHT), fill=ACCENT)
+    canvas.paste(ACCENT, (0, 0, 12, HEIGHT))  # the stripe on the left
     picture: tuple[PictureSource, tuple[int, int, int, int], bool] | None = None
     if isinstance(card, SiteCard):
-        _site_card(pen, card)
+        _site_card(canvas, card)
     elif isinstance(card, StoryCard):
-        picture = _story_card(pen, card)
+        picture = _story_card(canvas, card)
     elif isinstance(card, ProfileCard):
-        picture = _profile_card(canvas, pen, card)
+        picture = _profile_card(canvas, card)
     else:
-        _quote_card(pen, card)
+        _quote_card(canvas, card)
     if picture is None:
         return _encode_steps(canvas)
     return _encode_with_picture(canvas, *picture)
 
 
 # ---------------------------------------------------------------------------- layouts
-def _kicker(pen: ImageDraw.ImageDraw, site: str, width: int = WIDTH - 2 * MARGIN) -> None:
+def _kicker(canvas: Image.Image, site: str, width: int = WIDTH - 2 * MARGIN) -> None:
     """The site's name, small, at the top."""
-    _line(pen, one_line(site.upper(), 24, True, width), MARGIN, 64, 24, True, MUTED)
+    _line(canvas, one_line(site.upper(), 24, True, width), MARGIN, 64, 24, True, MUTED)
 
 
-def _site_card(pen: ImageDraw.ImageDraw, card: SiteCard) -> None:
+def _site_card(canvas: Image.Image, card: SiteCard) -> None:
     title = fit(card.site, (88, 76, 64, 56), True, WIDTH - 2 * MARGIN, 230)
-    bottom = _block(pen, title, MARGIN, 150, TEXT)
+    bottom = _block(canvas, title, MARGIN, 150, TEXT)
     if card.description:
         text = fit(card.description, (36, 32, 28), False, WIDTH - 2 * MARGIN,
                    HEIGHT - bottom - 110)
-        _block(pen, text, MARGIN, bottom + 30, MUTED)
-    _line(pen, "Who said what, when, and the numbers, each cited", MARGIN, HEIGHT - 64, 26,
+        _block(canvas, text, MARGIN, bottom + 30, MUTED)
+    _line(canvas, "Who said what, when, and the numbers, each cited", MARGIN, HEIGHT - 64, 26,
           False, MUTED)
 
 
-def _story_card(pen: ImageDraw.ImageDraw, card: StoryCard
+def _story_card(canvas: Image.Image, card: StoryCard
                 ) -> tuple[PictureSource, tuple[int, int, int, int], bool] | None:
     text_width = WIDTH - 2 * MARGIN if card.picture is None else 640
-    _kicker(pen, card.site, text_width)
+    _kicker(canvas, card.site, text_width)
     headline = fit(card.headline, (64, 56, 50, 44, 40), True, text_width, 300)
-    _block(pen, headline, MARGIN, 120, TEXT)
-    _line(pen, one_line(card.byline, 30, False, text_width), MARGIN, HEIGHT - 112, 30, False,
+    _block(canvas, headline, MARGIN, 120, TEXT)
+    _line(canvas, one_line(card.byline, 30, False, text_width), MARGIN, HEIGHT - 112, 30, False,
           MUTED)
-    _line(pen, one_line(card.stats, 28, True, text_width), MARGIN, HEIGHT - 64, 28, True, TEXT)
+    _line(canvas, one_line(card.stats, 28, True, text_width), MARGIN, HEIGHT - 64, 28, True, TEXT)
     if card.picture is None:
         return None
     return card.picture, (WIDTH - 400, 0, WIDTH, HEIGHT), False
 
 
-def _profile_card(canvas: Image.Image, pen: ImageDraw.ImageDraw, card: ProfileCard
+def _profile_card(canvas: Image.Image, card: ProfileCard
                   ) -> tuple[PictureSource, tuple[int, int, int, int], bool] | None:
-    _kicker(pen, card.site)
+    _kicker(canvas, card.site)
     diameter = 240
     left, top = MARGIN, (HEIGHT - diameter) // 2 + 20
     box = (left, top, left + diameter, top + diameter)
@@ -139,8 +138,8 @@ def _profile_card(canvas: Image.Image, pen: ImageDraw.ImageDraw, card: ProfileCa
         canvas.paste(ACCENT, box, _circle(diameter))
         letters = card.initials[:4]
         size = {1: 112, 2: 104, 3: 80}.get(len(letters), 64)
-        pen.text((left + diameter // 2, top + diameter // 2), letters, fill=TEXT,
-                 font=font(size, True), anchor="mm")
+        ImageDraw.Draw(canvas).text((left + diameter // 2, top + diameter // 2), letters,
+                                    fill=TEXT, font=font(size, True), anchor="mm")
     column = left + diameter + 56
     width = WIDTH - column - MARGIN
     name = fit(card.name, (64, 56, 48, 42), True, width, 160)
@@ -148,40 +147,40 @@ def _profile_card(canvas: Image.Image, pen: ImageDraw.ImageDraw, card: ProfileCa
         if card.description else None
     height = name.height + (description.height + 20 if description else 0) + 60
     y = max(130, (HEIGHT - height) // 2 + 20)
-    y = _block(pen, name, column, y, TEXT)
+    y = _block(canvas, name, column, y, TEXT)
     if description is not None:
-        y = _block(pen, description, column, y + 20, MUTED)
-    _line(pen, one_line(card.stats, 28, True, width), column, y + 50, 28, True, TEXT)
+        y = _block(canvas, description, column, y + 20, MUTED)
+    _line(canvas, one_line(card.stats, 28, True, width), column, y + 50, 28, True, TEXT)
     return (card.picture, box, True) if card.picture is not None else None
 
 
-def _quote_card(pen: ImageDraw.ImageDraw, card: QuoteCard) -> None:
-    _kicker(pen, card.site)
+def _quote_card(canvas: Image.Image, card: QuoteCard) -> None:
+    _kicker(canvas, card.site)
     mark = font(160, True)
-    pen.text((MARGIN - 6, 110), "“", fill=QUOTE_MARK, font=mark, anchor="la")
+    ImageDraw.Draw(canvas).text((MARGIN - 6, 110), "“", fill=QUOTE_MARK, font=mark,
+                                anchor="la")
     indent = MARGIN + int(mark.getbbox("“", anchor="la")[2]) + 12
     quote = fit(card.text, (52, 46, 40, 36, 32), False, WIDTH - indent - MARGIN, 300)
-    _block(pen, quote, indent, 140, TEXT)
+    _block(canvas, quote, indent, 140, TEXT)
     who = card.speaker + (f", {card.role}" if card.role else "")
-    _line(pen, one_line("— " + who, 30, True, WIDTH - 2 * MARGIN), MARGIN, HEIGHT - 112, 30,
+    _line(canvas, one_line("— " + who, 30, True, WIDTH - 2 * MARGIN), MARGIN, HEIGHT - 112, 30,
           True, TEXT)
-    _line(pen, one_line(card.story, 26, False, WIDTH - 2 * MARGIN), MARGIN, HEIGHT - 64, 26,
+    _line(canvas, one_line(card.story, 26, False, WIDTH - 2 * MARGIN), MARGIN, HEIGHT - 64, 26,
           False, MUTED)
 
 
 # ---------------------------------------------------------------------------- drawing
-def _line(pen: ImageDraw.ImageDraw, text: str, x: int, baseline: int, size: int, bold: bool,
+def _line(canvas: Image.Image, text: str, x: int, baseline: int, size: int, bold: bool,
           level: int) -> None:
-    pen.text((x, baseline), text, fill=level, font=font(size, bold), anchor="ls")
+    draw_line(canvas, x, baseline, text, size, bold, level)
 
 
-def _block(pen: ImageDraw.ImageDraw, text: Fitted, x: int, top: int, level: int) -> int:
+def _block(canvas: Image.Image, text: Fitted, x: int, top: int, level: int) -> int:
     """Draw fitted lines from `top`; returns the bottom of the block."""
-    face = font(text.size, text.bold)
-    ascent = face.getmetrics()[0]
+    ascent = font(text.size, text.bold).getmetrics()[0]
     baseline = top + ascent
     for line in text.lines:
-        pen.text((x, baseline), line, fill=level, font=face, anchor="ls")
+        draw_line(canvas, x, baseline, line, text.size, text.bold, level)
         baseline += text.line_height
     return top + text.height
 

@@ -28,10 +28,9 @@ def add_front_matter(path: Path, lines: str) -> None:
     path.write_text(f"{head}\n{lines}\n---\n{body}")
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
+def project_with_pictures(root: Path) -> Path:
     """The minimal project with a portrait, a logo and a lead picture (as the README shows)."""
-    root = copy_project(tmp_path / "project", MINIMAL)
+    copy_project(root, MINIMAL)
     content = root / "content"
     shutil.copy(PICTURES / "portrait.jpg", content / "people" / "jane-doe.jpg")
     (content / "images").mkdir()
@@ -48,7 +47,12 @@ def project(tmp_path: Path) -> Project:
                      "  credit: Photo by John Smith\n  licence: CC BY 4.0")
     site = content / "site.yaml"
     site.write_text(site.read_text() + f"base_url: {BASE_URL}\n")
-    return Project.at(root)
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project.at(project_with_pictures(tmp_path / "project"))
 
 
 def size_of(data: bytes) -> tuple[int, int]:

@@ -48,7 +48,8 @@ class Picture:
     caption: str | None
 
 
-_VARIANT = {"people": "portrait", "organisations": "logo", "stories": "lead"}
+_VARIANT: dict[str, Variant] = {"people": "portrait", "organisations": "logo",
+                                 "stories": "lead"}
 
 
 def _source(ref: ImageRef) -> PictureSource:
@@ -62,7 +63,7 @@ def picture_of(node: PersonNode | OrganisationNode | StoryNode) -> Picture | Non
     if ref is None:
         return None
     kind, item_id = _kind_and_id(node)
-    variant: Variant = _VARIANT[kind]  # type: ignore[assignment]
+    variant = _VARIANT[kind]
     width, height = output_size(ref.source.width, ref.source.height, variant)
     caption = node.article.meta.image_caption if isinstance(node, StoryNode) else None
     return Picture(routes.picture(kind, item_id, _source(ref).extension), width, height,
@@ -102,7 +103,7 @@ def plan_images(graph: SiteGraph) -> list[ImageJob]:
         if picture is not None and node.image is not None:
             kind, _ = _kind_and_id(node)
             jobs.append(ImageJob(picture.path, PictureSpec(_source(node.image),
-                                                           _VARIANT[kind])))  # type: ignore[arg-type]
+                                                           _VARIANT[kind])))
     return jobs
 
 

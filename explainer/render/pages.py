@@ -7,8 +7,6 @@ Pages are kept in memory as bytes keyed by their path in the docs folder; writin
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -18,9 +16,10 @@ from typing import Any
 from jinja2 import Environment
 
 from ..link import routes
-from ..link.graph import Abbreviation, EventNode, SiteGraph, StoryNode
+from ..link.graph import EventNode, SiteGraph, StoryNode
 from ..project import layered_files
 from ..workers import run_shared
+from .abbreviations import Abbreviations
 from .dependencies import (
     EVERYTHING,
     RenderCache,
@@ -224,81 +223,6 @@ def annotate(paragraph_id: str, text: str, story: StoryNode) -> Md:
         position = end
     out.append(escape(text[position:]))
     return Md("".join(out))
-
-
-# Candidate abbreviations: runs starting with a capital (no word-boundary check: a candidate
-# that is not a whole word only adds a definition that Python-Markdown's abbr then ignores).
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
-#: A story's own files, as page sources list them: the page shows that story's text.
-_STORY_FILE = re.compile(r"(?:^|/)stories/([a-z0-9-]+)/(?:article\.md|facts\.yaml)$")
-
-
-class Abbreviations:
-    """Definitions for Python-Markdown's `abbr`, for the abbreviations a page uses: found with
-    one regular expression per page, so the cost does not grow with the glossary.
-
-    A meaning limited to some stories (`stories:` in the glossary) is given on pages that show
-    only those stories' text; a page that mixes it with stories where the term means something
-    else (a profile, a site-wide timeline) gets no tooltip for it rather than a wrong one."""
-
-    def __init__(self, abbreviations: list[Abbreviation], all_stories: frozenset[str]):
-        self.site_wide = {a.term: a.expansion for a in abbreviations if a.stories is None}
-        self.scoped: dict[str, list[tuple[frozenset[str], str]]] = {}
-        for item in abbreviations:
-            if item.stories is not None:
-                self.scoped.setdefault(item.term, []).append((item.stories, item.expansion))
-        self.all_stories = all_stories
-        terms = {*self.site_wide, *self.scoped}
-        self.words = {t for t in terms if _CAPITALISED.fullmatch(t)}  # ISIL, Interpol
-        self.others = sorted(t for t in terms if t not in self.words)  # "U.S.", "e-mail"
-
-    def signature(self) -> str:
-        """Changes whenever an abbreviation or its expansion does (part of page fingerprints)."""
-        scoped = sorted((term, sorted((sorted(s), e) for s, e in meanings))
-                        for term, meanings in self.scoped.items())
-        return hashlib.sha1(repr((sorted(self.site_wide.items()), scoped)).encode(),
-                            usedforsecurity=False).hexdigest()
-
-    def expansion(self, term: str, stories: frozenset[str]) -> str | None:
-        """What `term` stands for on a page showing `stories`; None when they disagree."""
-        scoped = self.scoped.get(term)
-        if not scoped:
-            return self.site_wide.get(term)
-        meanings = {expansion for scope, expansion in scoped if scope & stories}
-        covered = frozenset().union(*(scope for scope, _ in scoped))
-        if term in self.site_wide and (not stories or stories - covered):
-            meanings.add(self.site_wide[term])
-        return meanings.pop() if len(meanings) == 1 else None
-
-    def page_stories(self, sources: frozenset[str] | None) -> frozenset[str]:
-        """The stories whose text a page made from `sources` shows (None: the whole site)."""
-        if sources is None or not self.scoped:
-            return self.all_stories
-        return frozenset(m.group(1) for m in map(_STORY_FILE.search, sources) if m)
-
-    def block(self, text: str, sources: frozenset[str] | None = EVERYTHING) -> str:
-        if not self.site_wide and not self.scoped:
-            return ""
-        used = sorted((set(_CAPITALISED.findall(text)) & self.words)
-                      | {t for t in self.others if t in text})
-        if not used:
-            return ""
-        stories = self.page_stories(sources)
-        lines: dict[str, str] = {}
-        for term in used:
-            expansion = self.expansion(term, stories)
-            if expansion is not None:
-                lines.setdefault(abbr_key(term), " ".join(expansion.split()))
-        if not lines:
-            return ""
-        return "\n" + "\n".join(f"*[{key}]: {value}" for key, value in lines.items()) + "\n"
-
-
-def abbr_key(term: str) -> str:
-    """The term as Python-Markdown's `abbr` can find it. `abbr` looks for `\\bTERM\\b`, and
-    there is no word boundary after a final dot followed by a space, so "U.S." would never
-    match: "U.S" matches, and the tooltip covers all but the final dot."""
-    return term[:-1] if term.endswith(".") and len(term) > 1 and term[-2].isalnum() else term
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 
 from explainer.link.graph import Abbreviation
-from explainer.render.pages import Abbreviations, abbr_key
+from explainer.render.abbreviations import Abbreviations, abbr_key
 
 ITALY, UZBEKISTAN = "italy-budget", "uzbek-militants"
 STORIES = frozenset({ITALY, UZBEKISTAN, "other"})

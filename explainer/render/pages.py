@@ -294,16 +294,19 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
                  todo=[index for index, text in enumerate(texts) if text is None],
                  stories=[s for s in graph.stories if s.slug not in exports],
                  images=images,
-                 to_draw=[i for i in range(len(images)) if i not in drawn and i not in kept])
+                 to_draw=[i for i in range(len(images)) if i not in drawn and i not in kept],
+                 image_keys=image_keys, filing=pictures if cache is None else None)
     rendered, exported, new_images = work.run(jobs)
     for index, data in new_images:
+        if data is None:  # the worker filed it in the picture cache: link it from there
+            where = pictures.find(image_keys[index]) if pictures is not None else None
+            if where is not None:
+                kept[index] = where
+                continue
+            data = _draw(images[index])  # it could not be filed (a full disk): keep it here
         drawn[index] = data
         if pictures is not None:
             pictures.put(image_keys[index], data)
-            where = pictures.find(image_keys[index]) if cache is None else None
-            if where is not None:  # filed: link it from there like the others
-                kept[index] = where
-                del drawn[index]
     finished = dict(rendered)  # page index -> UTF-8 Markdown, abbreviation definitions included
     del rendered
     for index, plan in enumerate(plans):
@@ -336,7 +339,8 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
 
 
 #: What a share of the work gives back: pages, stories' data files, pictures.
-_Done = tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]], list[tuple[int, bytes]]]
+_Done = tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]],
+              list[tuple[int, bytes | None]]]
 
 
 @dataclass
@@ -352,6 +356,10 @@ class _Work:
     stories: list[StoryNode]
     images: list[ImageJob]
     to_draw: list[int]
+    image_keys: list[str]
+    #: where workers file the pictures they draw, instead of sending them back (a one-off
+    #: build: the main process links them from there); None to send them back (serve)
+    filing: ImageCache | None
 
     def run(self, jobs: int) -> _Done:
         size = len(self.todo) + len(self.stories) + PICTURE_WEIGHT * len(self.to_draw)
@@ -362,8 +370,8 @@ class _Work:
 
     def part(self, number: int, count: int) -> _Done:
         """(page index, Markdown with its abbreviation definitions), (story, data files),
-        (picture index, PNG or JPEG). Pages come back encoded: bytes cross processes as a
-        plain copy."""
+        (picture index, PNG or JPEG, or None when filed in the picture cache). Pages come
+        back encoded: bytes cross processes as a plain copy."""
         pages = []
         for index in self.todo[number::count]:
             text = _render(self.env, self.plans[index], self.graph, self.site_root)
@@ -371,7 +379,14 @@ class _Work:
             pages.append((index, (text + definitions).encode()))
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
-        pictures = [(index, _draw(self.images[index])) for index in self.to_draw[number::count]]
+        pictures: list[tuple[int, bytes | None]] = []
+        for index in self.to_draw[number::count]:
+            data = _draw(self.images[index])
+            if self.filing is not None:
+                self.filing.put(self.image_keys[index], data)
+                pictures.append((index, None))
+            else:
+                pictures.append((index, data))
         return pages, files, pictures
 
 

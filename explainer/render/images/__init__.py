@@ -87,7 +87,10 @@ def share_card_path(node: PersonNode | OrganisationNode | StoryNode) -> str:
 def plan_images(graph: SiteGraph) -> list[ImageJob]:
     """Every picture of the site, with what it is drawn from."""
     site = graph.site.title
-    jobs = [ImageJob(routes.SITE_CARD, SiteCard(site, plain_text(graph.site.description)))]
+    config = graph.site
+    footer = config.publisher or (str(config.base_url).split("//", 1)[-1].rstrip("/")
+                                  if config.base_url else "")
+    jobs = [ImageJob(routes.SITE_CARD, SiteCard(site, plain_text(config.description), footer))]
     for story in graph.stories:
         jobs.append(ImageJob(share_card_path(story), story_card(site, story)))
         jobs.extend(ImageJob(routes.quote_card(story.slug, quote.id), quote_card(site, quote))

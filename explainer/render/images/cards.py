@@ -45,6 +45,7 @@ class SiteCard:
 
     site: str
     description: str
+    footer: str = ""  # the publisher, or the site's address
 
 
 @dataclass(frozen=True)
@@ -108,10 +109,11 @@ def _site_card(canvas: Image.Image, card: SiteCard) -> None:
     bottom = _block(canvas, title, MARGIN, 150, TEXT)
     if card.description:
         text = fit(card.description, (36, 32, 28), False, WIDTH - 2 * MARGIN,
-                   HEIGHT - bottom - 110)
+                   HEIGHT - bottom - 140)
         _block(canvas, text, MARGIN, bottom + 30, MUTED)
-    _line(canvas, "Who said what, when, and the numbers, each cited", MARGIN, HEIGHT - 64, 26,
-          False, MUTED)
+    if card.footer:
+        _line(canvas, one_line(card.footer, 26, True, WIDTH - 2 * MARGIN), MARGIN, HEIGHT - 64,
+              26, True, MUTED)
 
 
 def _story_card(canvas: Image.Image, card: StoryCard

@@ -67,6 +67,20 @@ def test_json_ld_cannot_close_its_script(site: Path) -> None:
     assert "<" not in block and "window.__pwned=6" in block
 
 
+def test_share_metadata_holds_hostile_text_as_text(site: Path) -> None:
+    soup = BeautifulSoup((site / "stories/sample/index.html").read_text(), "html.parser")
+    headline = ("Sampletown {{ 7*7 }} {% include 'home.md.j2' %} "
+                "</script><script>window.__pwned=6</script> opens")
+    for key, name in (("property", "og:title"), ("name", "twitter:title"),
+                      ("property", "og:image:alt")):
+        tag = soup.find("meta", attrs={key: name})
+        assert tag is not None and tag["content"] == headline, name
+    assert len(soup.find_all("meta", attrs={"property": "og:title"})) == 1
+    profile = BeautifulSoup((site / "people/evil-name/index.html").read_text(), "html.parser")
+    title = profile.find("meta", attrs={"property": "og:title"})
+    assert title is not None and title["content"].startswith("<img src=x onerror=")
+
+
 @pytest.mark.parametrize("case", HOSTILE_ERRORS, ids=[c.stem for c in HOSTILE_ERRORS])
 def test_hostile_errors_fail_the_build_cleanly(case: Path, tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:

@@ -72,7 +72,8 @@ def _generate(project: Project, quiet: bool = False,
               f"{_shown(project.docs_dir, project.root)}/ ({len(written.written)} written, "
               f"{written.unchanged} unchanged, {len(written.removed)} removed)", file=sys.stderr)
     if timings:
-        print(f"timings: {generated.timings}", file=sys.stderr)
+        print(f"timings: {generated.timings} (pictures: {generated.drawn} drawn, "
+              f"{generated.pictures - generated.drawn} from the cache)", file=sys.stderr)
     return generated, EXIT_OK
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pydantic import Field
 
 from .common import ContentModel, FuzzyDateField, IdList, Text, WebUrl
+from .images import Image
 
 
 class Photo(ContentModel):
@@ -55,8 +56,18 @@ class ArticleMeta(ContentModel):
     """The credit line shown with the story (attribution)."""
     photo: Photo | None = None
     """The article's photo: caption, credit, credit_people."""
+    image: Image | None = None
+    """The lead picture (a file in content/ with credit and licence); when it is the
+    article's photo, `photo.caption` is its caption."""
     language: str = "en"
     """The article's language (BCP 47 tag)."""
+
+    @property
+    def image_caption(self) -> str | None:
+        """The lead picture's caption: its own, else the article's photo caption."""
+        if self.image is None:
+            return None
+        return self.image.caption or (self.photo.caption if self.photo else None)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from .common import Cites, ContentModel, FuzzyDateField, Id, Markdown, Text, TextList, WebUrl
+from .common import (
+    Cites,
+    ContentModel,
+    FuzzyDateField,
+    Id,
+    IdList,
+    Markdown,
+    Text,
+    TextList,
+    WebUrl,
+)
+from .images import Image
 
 
 class Role(ContentModel):
@@ -44,6 +55,8 @@ class Person(ContentModel):
     """Titles over time, beside those the stories give."""
     url: WebUrl | None = None
     """A page about the person, e.g. on Wikipedia."""
+    image: Image | None = None
+    """A portrait (a file in content/ with credit and licence), shown on cards and the profile."""
     bio: Markdown = ""
     """The Markdown body below the front matter."""
 
@@ -66,6 +79,9 @@ class Organisation(ContentModel):
     """Other names it goes by: mentions of these link to its page."""
     url: WebUrl | None = None
     """Its website or a page about it."""
+    image: Image | None = None
+    """A logo or picture (a file in content/ with credit and licence), shown on cards and the
+    organisation's page."""
     description: Markdown = ""
     """The Markdown body below the front matter."""
 
@@ -87,7 +103,10 @@ class Place(ContentModel):
 
 
 class GlossaryTerm(ContentModel):
-    """A term or abbreviation; abbreviations (with an `expansion`) become tooltips site-wide."""
+    """A term or abbreviation; abbreviations (with an `expansion`) become tooltips wherever they
+    appear. `stories` limits a meaning to those stories' pages: the same letters can stand
+    for different things in different stories ("IMU": an Italian tax in one, the Islamic
+    Movement of Uzbekistan in another)."""
 
     term: Text
     """The term as it appears in articles, e.g. ISIL."""
@@ -101,6 +120,9 @@ class GlossaryTerm(ContentModel):
     """Other forms of the term, e.g. [WMDs]."""
     organisation: Id | None = None
     """The id of the organisation the term names."""
+    stories: IdList = Field(default_factory=list)
+    """Story slugs this meaning belongs to: empty for every story. The same letters can stand for
+    different things in different stories."""
 
     model_config = ContentModel.model_config | {"json_schema_extra": {
         "anyOf": [{"required": ["expansion"]}, {"required": ["definition"]}]}}

@@ -242,7 +242,7 @@ def _events(result: Extraction, text: StoryText) -> list[dict[str, Any]]:
         seen.add((mention.edtf, paragraph.id))
         event: dict[str, Any] = {"id": f"e{len(events) + 1}", "date": mention.edtf}
         if mention.year_inferred:
-            event["date_note"] = "year inferred"
+            event["year_inferred"] = True
         event["title"] = _sentence_around(paragraph.text, mention.text)
         event["cite"] = [paragraph.id]
         events.append(event)

@@ -55,6 +55,9 @@ class Event(ContentModel):
     id: Id
     date: FuzzyDateField
     date_note: Text | None = None
+    #: The article gives no year for this date; the editor worked it out (the timeline
+    #: picture marks it).
+    year_inferred: bool = False
     title: Text
     description: Markdown = ""
     people: IdList = Field(default_factory=list)

@@ -168,6 +168,22 @@ def number(value: float) -> str:
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
 
 
+def svg_text(value: object) -> Md:
+    """Text inside an SVG (or HTML) element of a raw HTML block: HTML-escaped only, spaces
+    kept as they are. Python-Markdown passes raw blocks through untouched, so Markdown
+    escapes would show as backslashes there."""
+    import html
+
+    return Md(html.escape(str(value), quote=True))
+
+
+def svg_number(value: float) -> Md:
+    """A coordinate or length for SVG markup (one decimal at most)."""
+    from .pictures import fmt
+
+    return Md(fmt(float(value)))
+
+
 def excerpt(value: str, limit: int = 280) -> Md:
     """The first sentences of a text, whole, up to about `limit` characters (for cards)."""
     text = " ".join(str(value).split("\n\n")[0].split())
@@ -249,7 +265,11 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
         capitalize_first=capitalize_first, excerpt=excerpt, links=links, join=join,
         attr=attribute, here=here, href=href, jsonld=jsonld, text_fragment=text_fragment,
         e=escape, escape=escape, forceescape=escape, safe=markdown,
+        svg_text=svg_text, px=svg_number,
     )
+    from . import pictures  # imports this module: not at the top
+
+    env.filters.update(amount=pictures.amount)
     env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),
-                       schema=structured)
+                       schema=structured, pictures=pictures)
     return env

@@ -28,8 +28,10 @@ from jinja2.runtime import Context
 from ..link import routes
 from ..link.graph import CitationRef
 from ..model.dates import FuzzyDate
-from . import structured
+from . import pictures, structured
 from .markdown_text import Md, attribute, escape, escape_text, escape_title, join
+from .numbers import number
+from .pictures.layout import fmt
 
 
 def _finalize(value: Any) -> Any:
@@ -164,10 +166,6 @@ def markdown(value: str) -> Md:
     return Md(value)
 
 
-def number(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
-
-
 def svg_text(value: object) -> Md:
     """Text inside an SVG (or HTML) element of a raw HTML block: HTML-escaped only, spaces
     kept as they are. Python-Markdown passes raw blocks through untouched, so Markdown
@@ -179,9 +177,7 @@ def svg_text(value: object) -> Md:
 
 def svg_number(value: float) -> Md:
     """A coordinate or length for SVG markup (one decimal at most)."""
-    from .pictures import fmt
-
-    return Md(fmt(float(value)))
+    return Md(fmt(value))
 
 
 def excerpt(value: str, limit: int = 280) -> Md:
@@ -267,8 +263,6 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
         e=escape, escape=escape, forceescape=escape, safe=markdown,
         svg_text=svg_text, px=svg_number,
     )
-    from . import pictures  # imports this module: not at the top
-
     env.filters.update(amount=pictures.amount)
     env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),
                        schema=structured, pictures=pictures)

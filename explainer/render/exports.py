@@ -101,7 +101,8 @@ class EventOut(_Out):
     id: str
     date: DateOut
     date_note: str | None
-    year_inferred: bool = Field(False, description="the article gives no year; the editor inferred it")
+    year_inferred: bool = Field(
+        False, description="the article gives no year; the editor inferred it")
     title: str
     description: str
     people: list[str]

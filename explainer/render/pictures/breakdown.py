@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..environment import number
+from ..numbers import number
 from .layout import ASCENT, DESCENT, GAP, ROW_GAP, Box, Label, lay_row
 from .text import text_width
 

@@ -79,6 +79,7 @@ def lay_row(top: float, mark_x0: float, mark_x1: float, mark_height: float, text
             width: float, size: float = FONT_SIZE, trailer: float = 0.0) -> Row:
     """Places `text` beside (or above) a mark spanning mark_x0..mark_x1 in a row starting at
     `top` in a picture `width` wide; `trailer` is room kept after the text's last line."""
+    text = " ".join(text.split())  # as a browser shows it
     line_height = LINE_HEIGHT * size / FONT_SIZE
     one_line = text_width(text, size) + trailer
     right = width - (mark_x1 + GAP)
@@ -115,5 +116,7 @@ def lay_row(top: float, mark_x0: float, mark_x1: float, mark_height: float, text
 
 def fmt(value: float) -> str:
     """A coordinate for SVG markup: one decimal at most, no "-0"."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
+    return "0" if text == "-0" else text

@@ -20,52 +20,56 @@ SAFETY = 1.02
 UNKNOWN = 1000  # thousandths of an em
 
 
+class _Widths(dict[str, int]):
+    """Advance widths by character; one outside the measured ranges counts a full em (a
+    combining mark nothing), worked out on first use."""
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 0 if unicodedata.combining(char) else UNKNOWN
+        return width
+
+
 @cache
-def _widths(bold: bool) -> dict[str, int]:
+def _widths(bold: bool) -> _Widths:
     data = json.loads(resources.files(__package__).joinpath("text_widths.json")
                       .read_text(encoding="utf-8"))
-    table: dict[str, int] = {}
+    table = _Widths()
     for start, row in data["ranges"]["bold" if bold else "normal"]:
         for offset, width in enumerate(row):
             table[chr(start + offset)] = width
     return table
 
 
-def _unmeasured(char: str) -> int:
-    if unicodedata.combining(char):
-        return 0
-    return UNKNOWN
-
-
 @lru_cache(maxsize=65536)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Width in px of `text` set at `size` px (an upper bound; see the module's note)."""
-    table = _widths(bold)
-    get = table.get
-    thousandths = sum(get(char) or _unmeasured(char) for char in text)
-    return thousandths * size / 1000 * SAFETY
+    return sum(map(_widths(bold).__getitem__, text)) * size / 1000 * SAFETY
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     """`text` in lines no wider than `width`, broken at spaces (a word wider than a line is
     broken between characters). A line broken at a space keeps it at its end, so the lines
     joined give back the text, its runs of white space made single (as a browser shows it)."""
+    space = text_width(" ", size, bold)
     lines: list[str] = []
-    line = ""
+    line: list[str] = []
+    used = 0.0
     for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, size, bold) <= width:
-            line = candidate
+        wide = text_width(word, size, bold)
+        if line and used + space + wide <= width:
+            line.append(word)
+            used += space + wide
             continue
         if line:
-            lines.append(line + " ")
-        while len(word) > 1 and text_width(word, size, bold) > width:
+            lines.append(" ".join(line) + " ")
+        while len(word) > 1 and wide > width:
             cut = _fitting_prefix(word, width, size, bold)
             lines.append(word[:cut])
             word = word[cut:]
-        line = word
+            wide = text_width(word, size, bold)
+        line, used = [word], wide
     if line:
-        lines.append(line)
+        lines.append(" ".join(line))
     return lines
 
 

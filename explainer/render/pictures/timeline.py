@@ -16,7 +16,8 @@ geometry is plain numbers, checked by the tests, and the template draws it.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ...model.dates import FuzzyDate
@@ -34,7 +35,9 @@ FIRST_ROW = 34.0
 BAR_HEIGHT = 10.0
 DOT_RADIUS = 5.0
 ARROW = 7.0  # length of an open end's arrow head
-TRAIL = 22.0  # length of an unknown end's dotted trail
+#: How far an open end's bar (to its arrow's tip) or an unknown end's dotted trail goes beyond
+#: the known part of the date.
+TRAIL = 22.0
 DIAMOND = 5.0  # half the width of the "year inferred" diamond
 
 
@@ -61,13 +64,16 @@ class DateShape:
     approximate: bool = False
     uncertain: bool = False
 
-    @property
-    def span(self) -> Span:
-        if self.dot is not None:
-            return Span(self.dot, self.dot + 1)
-        return Span(min(p.lo for p in self.pieces), max(p.hi for p in self.pieces))
+    def __post_init__(self) -> None:
+        span = (Span(self.dot, self.dot + 1) if self.dot is not None else
+                Span(min(p.lo for p in self.pieces), max(p.hi for p in self.pieces)))
+        object.__setattr__(self, "span", span)
+
+    #: The days the date covers (its known part for an open or unknown end).
+    span: Span = field(init=False, compare=False)
 
 
+@lru_cache(maxsize=65536)
 def date_shape(date: FuzzyDate) -> DateShape | None:
     """The shape of a date; None for a date with no known point ("../..")."""
     a, b = date.start, date.end
@@ -122,27 +128,41 @@ class Bar:
 
 
 @dataclass(frozen=True)
-class EventRow:
-    """One event's row: its mark, label and link."""
+class EventMark:
+    """One event's mark on the axis, and its link."""
 
     href: str
-    text: str  # the label: the event's title
     title: str  # the tooltip: date and title
-    story: str  # the event's story (the site-wide timeline filters by it)
     shape: DateShape
-    date_x: tuple[float, float]  # where the date's days lie on the axis
+    date_x: tuple[float, float]  # where the date's known days lie on the axis
     bars: tuple[Bar, ...]
     dot: tuple[float, float] | None  # centre of a day's dot
     arrows: tuple[str, ...]  # polygon points of open ends' arrow heads
     trails: tuple[tuple[float, float, float], ...]  # x1, x2, y of unknown ends' dotted lines
     diamond: str  # polygon points of the "year inferred" mark, or ""
-    mark: Box
-    label: Label
+    box: Box
     classes: str
 
     @property
     def inferred(self) -> bool:
         return bool(self.diamond)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """A row: one event and its title, or (on a crowded year page) one story, its headline
+    and the marks of all its events."""
+
+    text: str  # the label
+    story: str  # the story's slug (the site-wide timeline filters by it)
+    marks: tuple[EventMark, ...]
+    mark: Box  # the room the marks take
+    label: Label
+
+    @property
+    def href(self) -> str:
+        """Where the label links: its event (a story's row has no single event)."""
+        return self.marks[0].href if len(self.marks) == 1 else ""
 
 
 @dataclass(frozen=True)
@@ -153,7 +173,8 @@ class TimelinePicture:
     axis_y: float
     scale: TimeScale
     ticks: tuple[Tick, ...]
-    rows: tuple[EventRow, ...]
+    rows: tuple[TimelineRow, ...]
+    by_story: bool  # a row per story (a crowded year page) rather than per event
     left_out: int  # events with no known date, not drawn
     legend: tuple[str, ...]  # which keys the legend shows, in order
     title: str
@@ -163,99 +184,125 @@ class TimelinePicture:
     def breaks(self) -> tuple[Break, ...]:
         return self.scale.breaks
 
+    @property
+    def marks(self) -> list[EventMark]:
+        return [mark for row in self.rows for mark in row.marks]
+
+
+#: A site-wide year page with more events than this draws a row per story, not per event.
+CROWDED = 40
+
 
 def timeline_picture(events: Sequence[Any], site_wide: bool = False,
                      picture_id: str = "timeline-picture",
                      width: float = WIDE) -> TimelinePicture | None:
     """The picture of `events` (EventNodes, in the page's order); None when none has a date
     that can be placed. On the site-wide year pages (`site_wide`) marks link to the list
-    entries there (`story-event` anchors) and carry their story for the filter."""
+    entries there (`story-event` anchors), and a crowded year (over CROWDED events from more
+    than one story) gets a row per story, labelled with its headline."""
     shaped = [(event, shape) for event in events
               if (shape := date_shape(event.model.date)) is not None]
     if not shaped:
         return None
-    scale = make_scale([shape.span for _, shape in shaped], MARGIN, width - END_MARGIN)
-    rows: list[EventRow] = []
-    top = FIRST_ROW
+    starts_open = any(s.open_start or s.unknown_start for _, s in shaped)
+    scale = make_scale([shape.span for _, shape in shaped],
+                       MARGIN + (TRAIL if starts_open else 0.0), width - END_MARGIN)
+    groups: dict[str, list[tuple[Any, DateShape]]] = {}
+    by_story = site_wide and len(shaped) > CROWDED
     for event, shape in shaped:
-        row = _event_row(event, shape, scale, top, site_wide, width)
+        key = event.story.slug if by_story else f"{event.story.slug}/{event.id}"
+        groups.setdefault(key, []).append((event, shape))
+    if len(groups) == 1 and by_story:
+        by_story = False
+        groups = {f"{e.story.slug}/{e.id}": [(e, s)] for e, s in shaped}
+    rows: list[TimelineRow] = []
+    top = FIRST_ROW
+    for members in groups.values():
+        row = _row(members, scale, top, site_wide, by_story, width)
         rows.append(row)
         top = max(row.label.box.bottom, row.mark.bottom) + ROW_GAP
-    legend = _legend(rows, scale)
-    first, last = shaped[0][0].model.date, shaped[-1][0].model.date
     count = len(shaped)
+    first, last = shaped[0][0].model.date, shaped[-1][0].model.date
     title = (f"Timeline of {count} event{'s' if count != 1 else ''}"
              + (f", {first.display()} to {last.display()}" if count > 1 else
                 f", {first.display()}"))
+    summary = ("Each event is placed by its date, in a row for each story; they are listed "
+               "below." if by_story else "Each event is placed by its date; they are listed "
+               "below.")
     return TimelinePicture(picture_id, width, top + ROW_GAP, AXIS_Y, scale,
-                           tuple(scale.ticks()), tuple(rows), len(events) - count, legend,
-                           title, "Each event is placed by its date; they are listed below.")
+                           tuple(scale.ticks(width)), tuple(rows), by_story,
+                           len(events) - count, _legend(rows, scale), title, summary)
 
 
-def _event_row(event: Any, shape: DateShape, scale: TimeScale, top: float,
-               site_wide: bool, width: float) -> EventRow:
+def _row(members: list[tuple[Any, DateShape]], scale: TimeScale, top: float, site_wide: bool,
+         by_story: bool, width: float) -> TimelineRow:
+    """A row for `members` (one event, or a story's events) starting at `top`."""
+    extents = [_extent(event, shape, scale) for event, shape in members]
+    x0 = min(extent[0] for extent in extents)
+    x1 = max(extent[1] for extent in extents)
+    height = max(extent[2] for extent in extents)
+    story = members[0][0].story
+    text = story.headline if by_story else members[0][0].model.title
+    row = lay_row(top, x0, x1, height, text, width)
+    marks = tuple(_mark(event, shape, extent, scale, row.mark_y, site_wide)
+                  for (event, shape), extent in zip(members, extents, strict=True))
+    box = Box(x0, row.mark_y - height / 2, x1 - x0, height)
+    return TimelineRow(text, story.slug, marks, box, row.label)
+
+
+def _extent(event: Any, shape: DateShape, scale: TimeScale) -> tuple[float, float, float]:
+    """Left and right edge and height of an event's mark, decorations included."""
+    if shape.dot is not None:
+        centre = scale.x(shape.dot + 0.5)
+        left, right, height = centre - DOT_RADIUS, centre + DOT_RADIUS, 2 * DOT_RADIUS
+    else:
+        left, right, height = scale.x(shape.span.lo), scale.x(shape.span.hi), BAR_HEIGHT
+    if shape.open_start or shape.unknown_start:
+        left -= TRAIL
+    if shape.open_end or shape.unknown_end:
+        right += TRAIL
+    if getattr(event.model, "year_inferred", False):
+        right += GAP / 2 + 2 * DIAMOND
+    return left, right, height
+
+
+def _mark(event: Any, shape: DateShape, extent: tuple[float, float, float],
+          scale: TimeScale, y: float, site_wide: bool) -> EventMark:
     model = event.model
     lo = scale.x(shape.span.lo)
     hi = scale.x(shape.span.hi)
-    mark_x0 = lo
-    mark_x1 = hi
-    if shape.dot is not None:
-        centre = scale.x(shape.dot + 0.5)
-        mark_x0, mark_x1 = centre - DOT_RADIUS, centre + DOT_RADIUS
-    if shape.open_start:
-        mark_x0 = scale.x0
-        lo = scale.x0
-    if shape.open_end:
-        mark_x1 = scale.x1
-        hi = scale.x1
-    if shape.unknown_start:
-        mark_x0 -= TRAIL
-    if shape.unknown_end:
-        mark_x1 += TRAIL
-    inferred = bool(getattr(model, "year_inferred", False))
-    diamond_x = mark_x1 + GAP / 2 + DIAMOND
-    if inferred:
-        mark_x1 = diamond_x + DIAMOND
-    mark_x0 = max(mark_x0, 0.0)
-    height = 2 * DOT_RADIUS if shape.dot is not None else BAR_HEIGHT
-    row = lay_row(top, mark_x0, mark_x1, height, model.title, width)
-    y = row.mark_y
-    bars = tuple(Bar(scale.x(p.lo), y - BAR_HEIGHT / 2, scale.x(p.hi) - scale.x(p.lo),
-                     BAR_HEIGHT, p.style) for p in shape.pieces)
-    if shape.open_start and bars:
-        first = bars[0]
-        bars = (Bar(scale.x0 + ARROW, first.y, first.x - scale.x0 - ARROW, first.h, "solid"),
-                *bars)
-    if shape.open_end and bars:
-        last = bars[-1]
-        right = last.x + last.w
-        bars = (*bars, Bar(right, last.y, scale.x1 - ARROW - right, last.h, "solid"))
+    left, right, height = extent
+    bars = [Bar(scale.x(p.lo), y - BAR_HEIGHT / 2, scale.x(p.hi) - scale.x(p.lo),
+                BAR_HEIGHT, p.style) for p in shape.pieces]
     arrows = []
-    if shape.open_start:
-        arrows.append(_arrow(scale.x0 + ARROW, scale.x0, y))
-    if shape.open_end:
-        arrows.append(_arrow(scale.x1 - ARROW, scale.x1, y))
     trails = []
+    if shape.open_start:
+        bars.insert(0, Bar(lo - TRAIL + ARROW, y - BAR_HEIGHT / 2, TRAIL - ARROW, BAR_HEIGHT,
+                           "solid"))
+        arrows.append(_arrow(lo - TRAIL + ARROW, lo - TRAIL, y))
+    if shape.open_end:
+        bars.append(Bar(hi, y - BAR_HEIGHT / 2, TRAIL - ARROW, BAR_HEIGHT, "solid"))
+        arrows.append(_arrow(hi + TRAIL - ARROW, hi + TRAIL, y))
     if shape.unknown_start:
-        trails.append((max(lo - TRAIL, 0.0), lo - 2, y))
+        trails.append((lo - TRAIL, lo - 2, y))
     if shape.unknown_end:
         trails.append((hi + 2, hi + TRAIL, y))
     dot = (scale.x(shape.dot + 0.5), y) if shape.dot is not None else None
-    diamond = (_diamond(diamond_x, y) if inferred else "")
+    inferred = bool(getattr(model, "year_inferred", False))
+    diamond = _diamond(right - DIAMOND, y) if inferred else ""
     classes = " ".join(name for name, on in (
         ("tl-approximate", shape.approximate), ("tl-uncertain", shape.uncertain),
         ("tl-inferred", inferred)) if on)
-    when = model.date.display()
     note = f" ({model.date_note})" if model.date_note else ""
-    title = f"{when}{note}: {model.title}"
+    title = f"{model.date.display()}{note}: {model.title}"
     if site_wide:
         title += f" (from {event.story.headline})"
         href = f"#{event.story.slug}-{event.id}"
     else:
         href = f"#{event.id}"
-    mark_box = Box(mark_x0, y - height / 2, mark_x1 - mark_x0, height)
-    return EventRow(href, model.title, title, event.story.slug, shape, (lo, hi), bars, dot,
-                    tuple(arrows), tuple(trails), diamond, mark_box, row.label, classes)
+    return EventMark(href, title, shape, (lo, hi), tuple(bars), dot, tuple(arrows),
+                     tuple(trails), diamond, Box(left, y - height / 2, right - left, height),
+                     classes)
 
 
 def _arrow(base: float, tip: float, y: float) -> str:
@@ -269,16 +316,17 @@ def _diamond(x: float, y: float) -> str:
         (x, y - DIAMOND), (x + DIAMOND, y), (x, y + DIAMOND), (x - DIAMOND, y)))
 
 
-def _legend(rows: list[EventRow], scale: TimeScale) -> tuple[str, ...]:
+def _legend(rows: list[TimelineRow], scale: TimeScale) -> tuple[str, ...]:
     """The legend's keys for what this picture draws."""
-    shapes = [row.shape for row in rows]
+    marks = [mark for row in rows for mark in row.marks]
+    shapes = [mark.shape for mark in marks]
     present = {
         "day": any(s.dot is not None for s in shapes),
         "within": any(p.style == "within" for s in shapes for p in s.pieces),
         "range": any(p.style == "solid" for s in shapes for p in s.pieces),
         "approximate": any(s.approximate for s in shapes),
         "uncertain": any(s.uncertain for s in shapes),
-        "inferred": any(row.inferred for row in rows),
+        "inferred": any(mark.inferred for mark in marks),
         "open": any(s.open_start or s.open_end for s in shapes),
         "unknown": any(s.unknown_start or s.unknown_end for s in shapes),
         "break": bool(scale.breaks),

@@ -10,7 +10,7 @@ keeps a readable width.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ...model.dates import MONTHS, DatePoint
@@ -21,11 +21,16 @@ from .text import text_width
 MIN_GAP_DAYS = 366
 GAP_FACTOR = 2
 BREAK_WIDTH = 28.0
-#: Each stretch of the axis gets at least this share of the width.
+#: Each stretch of the axis gets at least this share of the width, and this many pixels:
+#: where there would be more stretches than fit, the shortest gaps are not cut out.
 MIN_SEGMENT_SHARE = 0.18
+MIN_SEGMENT_WIDTH = 64.0
 TICK_FONT = 12.0
 TICK_LABEL_OFFSET = 3.0
 TICK_LABEL_GAP = 10.0
+#: Steps closer than this cannot hold even the shortest labels ("Jan", "2015"): not tried.
+MIN_TICK_SPACING = 34.0
+_UNIT_DAYS = {"day": 1.0, "month": 30.44, "year": 365.25}
 
 
 def day_number(year: int, month: int, day: int) -> int:
@@ -110,6 +115,10 @@ class Tick:
 class TimeScale:
     segments: tuple[Segment, ...]
     breaks: tuple[Break, ...]
+    starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", tuple(s.lo for s in self.segments))
 
     @property
     def x0(self) -> float:
@@ -121,30 +130,44 @@ class TimeScale:
 
     def x(self, day: float) -> float:
         """The x of a day (a day inside a break sits at the break's middle: events never do)."""
-        index = bisect.bisect_right([s.lo for s in self.segments], day) - 1
+        index = bisect.bisect_right(self.starts, day) - 1
         if index < 0:
             return self.x0
         segment = self.segments[index]
         if day <= segment.hi:
-            return segment.x(day)
+            return segment.x0 + (day - segment.lo) * (segment.x1 - segment.x0) / (
+                segment.hi - segment.lo)
         if index + 1 < len(self.segments):
             gap = self.breaks[index]
             return (gap.x0 + gap.x1) / 2
         return self.x1
 
-    def ticks(self) -> list[Tick]:
-        """Ticks of every segment; a label that would touch the one before it (across a
-        break) is left out, so no two labels overlap."""
+    def ticks(self, limit: float) -> list[Tick]:
+        """Ticks of every segment. A label runs at most to the next segment (or to `limit`,
+        the picture's edge): one that would not fit is shortened to its year, or left out,
+        so no two labels overlap and none leaves the picture."""
         out: list[Tick] = []
-        right = float("-inf")
-        for segment in self.segments:
-            for tick in _segment_ticks(segment):
-                if tick.label and tick.label_x < right + TICK_LABEL_GAP:
-                    tick = Tick(tick.x, "", tick.label_x, 0.0)
-                if tick.label:
-                    right = tick.label_x + tick.label_width
-                out.append(tick)
+        for index, segment in enumerate(self.segments):
+            ticks = _segment_ticks(segment)
+            for position, tick in enumerate(ticks):
+                following = (ticks[position + 1].label_x if position + 1 < len(ticks)
+                             else self.segments[index + 1].x0 if index + 1 < len(self.segments)
+                             else limit + TICK_LABEL_GAP)
+                out.append(_fitted(tick, following - TICK_LABEL_GAP))
         return out
+
+
+def _fitted(tick: Tick, right: float) -> Tick:
+    """The tick, its label shortened to the year (the last word) or dropped where it would
+    run past `right`."""
+    if not tick.label or tick.label_x + tick.label_width <= right:
+        return tick
+    year = tick.label.split()[-1]
+    if year.isdigit() and len(year) >= 3:
+        width = text_width(year, TICK_FONT)
+        if tick.label_x + width <= right:
+            return Tick(tick.x, year, tick.label_x, width)
+    return Tick(tick.x, "", tick.label_x, 0.0)
 
 
 def clusters(spans: list[Span]) -> list[Span]:
@@ -159,9 +182,10 @@ def clusters(spans: list[Span]) -> list[Span]:
     return merged
 
 
-def stretches(spans: list[Span]) -> list[Span]:
+def stretches(spans: list[Span], most: int = 1000) -> list[Span]:
     """The stretches of days the axis shows: clusters of events, joined across every gap that
-    is not long enough to cut out (see MIN_GAP_DAYS and GAP_FACTOR)."""
+    is not long enough to cut out (see MIN_GAP_DAYS and GAP_FACTOR), and across the shortest
+    gaps while there are more than `most` stretches."""
     parts = clusters(spans)
     busy = sum(part.hi - part.lo for part in parts)
     longest_kept = max(MIN_GAP_DAYS, GAP_FACTOR * busy)
@@ -171,6 +195,10 @@ def stretches(spans: list[Span]) -> list[Span]:
             joined[-1] = Span(joined[-1].lo, part.hi)
         else:
             joined.append(part)
+    while len(joined) > max(most, 1):
+        gaps = [(b.lo - a.hi, index) for index, (a, b) in enumerate(pairwise(joined))]
+        _, index = min(gaps)
+        joined[index:index + 2] = [Span(joined[index].lo, joined[index + 1].hi)]
     return joined
 
 
@@ -179,7 +207,8 @@ def make_scale(spans: list[Span], x0: float, x1: float) -> TimeScale:
     stretch is widened to whole months or years when it is long enough for such ticks, and
     gets a width in proportion to the events in it (at least MIN_SEGMENT_SHARE): a stretch
     of days crowded with events is not squeezed by a year that holds one."""
-    parts = clusters([_nice(part) for part in stretches(spans)])
+    most = int((x1 - x0 + BREAK_WIDTH) // (MIN_SEGMENT_WIDTH + BREAK_WIDTH))
+    parts = clusters([_nice(part) for part in stretches(spans, most)])
     weights = [sum(1 for span in spans if part.lo <= span.lo < part.hi) or 1 for part in parts]
     available = x1 - x0 - BREAK_WIDTH * (len(parts) - 1)
     widths = _shares(weights, available)
@@ -208,19 +237,21 @@ def _nice(span: Span) -> Span:
     return Span(day_number(first[0], first[1], 1), day_number(*after, 1))
 
 
-def _shares(lengths: list[int], available: float) -> list[float]:
-    """`available` split in proportion to `lengths`, each part at least a minimum share."""
-    minimum = available * min(MIN_SEGMENT_SHARE, 1 / len(lengths))
-    fixed: dict[int, float] = {}
+def _shares(weights: list[int], available: float) -> list[float]:
+    """`available` split in proportion to `weights`, each part at least a minimum share."""
+    minimum = available * min(MIN_SEGMENT_SHARE, 1 / len(weights))
+    fixed: set[int] = set()
     while True:
-        free = [i for i in range(len(lengths)) if i not in fixed]
-        room = available - sum(fixed.values())
-        total = sum(lengths[i] for i in free)
-        small = [i for i in free if lengths[i] * room / total < minimum]
+        free = [i for i in range(len(weights)) if i not in fixed]
+        if not free:
+            return [available / len(weights)] * len(weights)
+        room = available - minimum * len(fixed)
+        total = sum(weights[i] for i in free)
+        small = [i for i in free if weights[i] * room / total < minimum]
         if not small:
-            return [fixed.get(i, lengths[i] * room / total) for i in range(len(lengths))]
-        for i in small:
-            fixed[i] = minimum
+            return [minimum if i in fixed else weights[i] * room / total
+                    for i in range(len(weights))]
+        fixed.update(small)
 
 
 # Tick steps from fine to coarse: (unit, count).
@@ -232,18 +263,16 @@ _STEPS = (("day", 1), ("day", 2), ("day", 7), ("day", 14), ("month", 1), ("month
 
 def _segment_ticks(segment: Segment) -> list[Tick]:
     """Ticks at the finest step whose labels fit side by side, plus one at the segment's first
-    day when that is not a step (its label left out if it would crowd the next one). A last
-    label running past the segment's end is left out too (the tick stays)."""
+    day when that is not a step (its label left out if it would crowd the next one)."""
+    per_day = (segment.x1 - segment.x0) / (segment.hi - segment.lo)
     for unit, count in _STEPS:
-        days = _tick_days(segment, unit, count)
-        if len(days) > 200:
+        if _UNIT_DAYS[unit] * count * per_day < MIN_TICK_SPACING:
             continue
+        days = _tick_days(segment, unit, count)
         with_start = [segment.lo, *days] if not days or days[0] != segment.lo else days
         for shown in (with_start, days):
             ticks = _labelled(segment, shown, unit)
             if ticks and _fit(ticks):
-                if len(ticks) > 1 and ticks[-1].label_x + ticks[-1].label_width > segment.x1:
-                    ticks[-1] = Tick(ticks[-1].x, "", ticks[-1].label_x, 0.0)
                 if shown is days and with_start is not days:
                     ticks.insert(0, Tick(segment.x0, "", segment.x0, 0.0))
                 return ticks

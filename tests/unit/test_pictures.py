@@ -491,6 +491,12 @@ def test_a_label_never_touches_its_mark(x0: float, length: float, text: str,
     x1 = min(x0 + length, 680.0)
     row = lay_row(10.0, x0, x1, 10.0, text, 680.0, trailer=trailer)
     mark = Box(x0, row.mark_y - 5, x1 - x0, 10.0)
-    assert not row.label.box.intersects(mark)
-    assert row.label.box.x >= -0.01 and row.label.box.right <= 680.01
-    assert row.label.box.y >= 10.0
+    box = row.label.box
+    assert not box.intersects(mark)
+    assert box.x >= -0.01 and box.right <= 680.01
+    assert box.y >= 10.0
+    # Left of its mark a label ends at the box's right edge (nearest the mark); else it starts
+    # at the box's left edge.
+    edge = box.right if row.label.anchor == "end" else box.x
+    assert all(line.x == edge for line in row.label.lines)
+    assert (row.label.anchor == "end") == (box.right <= x0)

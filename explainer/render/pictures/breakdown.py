@@ -132,7 +132,7 @@ class BreakdownChart:
     rows: tuple[ChartRow, ...]
     remainder: Remainder | None
     legend: tuple[str, ...]
-    title: str
+    title: str  # what the chart shows, for its caption
     scale: float  # px per unit
 
 

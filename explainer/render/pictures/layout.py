@@ -54,11 +54,13 @@ class Line:
 
 @dataclass(frozen=True)
 class Label:
-    """A label's lines (joined, they are its text), each starting at its x, and the box they
-    take (with room for a trailer: a tag after the last line)."""
+    """A label's lines (joined, they are its text) and the box they take (with room for a
+    trailer: a tag after the last line). `anchor` is SVG's text-anchor: the lines start at
+    their x (a label right of its mark or above it), or end there (left of its mark)."""
 
     lines: tuple[Line, ...]
     box: Box
+    anchor: Literal["start", "end"] = "start"
 
     @property
     def text(self) -> str:
@@ -108,10 +110,13 @@ def lay_row(top: float, mark_x0: float, mark_x1: float, mark_height: float, text
         mark_y = top + height / 2
         label_top = mark_y - label_height / 2
         x = mark_x1 + GAP if side == "right" else mark_x0 - GAP - widest
+    anchor: Literal["start", "end"] = "end" if side == "left" else "start"
+    line_x = x + widest if anchor == "end" else x
     baseline = (line_height - (ASCENT + DESCENT) * size) / 2 + ASCENT * size
-    placed = tuple(Line(x, label_top + index * line_height + baseline, line)
+    placed = tuple(Line(line_x, label_top + index * line_height + baseline, line)
                    for index, line in enumerate(lines))
-    return Row(top, height, mark_y, Label(placed, Box(x, label_top, widest, label_height)))
+    return Row(top, height, mark_y,
+               Label(placed, Box(x, label_top, widest, label_height), anchor))
 
 
 def fmt(value: float) -> str:

@@ -177,8 +177,7 @@ class TimelinePicture:
     by_story: bool  # a row per story (a crowded year page) rather than per event
     left_out: int  # events with no known date, not drawn
     legend: tuple[str, ...]  # which keys the legend shows, in order
-    title: str
-    summary: str
+    title: str  # what the picture shows, for its caption
 
     @property
     def breaks(self) -> tuple[Break, ...]:
@@ -226,12 +225,9 @@ def timeline_picture(events: Sequence[Any], site_wide: bool = False,
     title = (f"Timeline of {count} event{'s' if count != 1 else ''}"
              + (f", {first.display()} to {last.display()}" if count > 1 else
                 f", {first.display()}"))
-    summary = ("Each event is placed by its date, in a row for each story; they are listed "
-               "below." if by_story else "Each event is placed by its date; they are listed "
-               "below.")
     return TimelinePicture(picture_id, width, top + ROW_GAP, AXIS_Y, scale,
                            tuple(scale.ticks(width)), tuple(rows), by_story,
-                           len(events) - count, _legend(rows, scale), title, summary)
+                           len(events) - count, _legend(rows, scale), title)
 
 
 def _row(members: list[tuple[Any, DateShape]], scale: TimeScale, top: float, site_wide: bool,

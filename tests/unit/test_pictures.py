@@ -128,6 +128,9 @@ def check_timeline(picture: TimelinePicture, events: list[Event],
         assert a.label_x + a.label_width < b.label_x
     assert all(t.label_x >= 0 and t.label_x + t.label_width <= picture.width
                for t in labelled)
+    for gap in picture.breaks:  # no label runs into a break
+        assert not any(t.label_x < gap.x1 and gap.x0 < t.label_x + t.label_width
+                       for t in labelled)
 
 
 def check_chart(chart: Any, total: Any, parts: list[Any]) -> None:

@@ -143,15 +143,15 @@ class TimeScale:
         return self.x1
 
     def ticks(self, limit: float) -> list[Tick]:
-        """Ticks of every segment. A label runs at most to the next segment (or to `limit`,
-        the picture's edge): one that would not fit is shortened to its year, or left out,
-        so no two labels overlap and none leaves the picture."""
+        """Ticks of every segment. A label runs at most to its segment's end (not into a
+        break), or to `limit`, the picture's edge: one that would not fit is shortened to its
+        year, or left out, so no two labels overlap and none leaves the picture."""
         out: list[Tick] = []
         for index, segment in enumerate(self.segments):
             ticks = _segment_ticks(segment)
             for position, tick in enumerate(ticks):
                 following = (ticks[position + 1].label_x if position + 1 < len(ticks)
-                             else self.segments[index + 1].x0 if index + 1 < len(self.segments)
+                             else segment.x1 + TICK_LABEL_GAP if index + 1 < len(self.segments)
                              else limit + TICK_LABEL_GAP)
                 out.append(_fitted(tick, following - TICK_LABEL_GAP))
         return out

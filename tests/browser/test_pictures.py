@@ -120,7 +120,8 @@ BOXES = """(svg) => {
     width: svg.viewBox.baseVal.width,
     labels: all("text.pic-label"),
     ticks: all("text.pic-tick"),
-    marks: all(".tl-bar, .tl-dot, .tl-arrow, .tl-diamond, .tl-trail, .ch-bar, .ch-fuzz, .ch-arrow"),
+    marks: all(".tl-solid, .tl-within, .tl-dot, .tl-arrow, .tl-diamond, .tl-trail, .ch-bar, "
+               + ".ch-fuzz, .ch-arrow"),
   };
 }"""
 
@@ -168,7 +169,7 @@ def test_a_phone_gets_the_narrow_layout_and_a_desktop_the_wide_one(open_page: An
 
 
 @pytest.mark.parametrize(("path", "selector", "shape"), [
-    (SEED + "timeline/", "a.tl-event", ".tl-bar, .tl-dot"),
+    (SEED + "timeline/", "a.tl-row", ".tl-solid, .tl-within, .tl-dot"),
     (SEED + "figures/", "a.ch-row", ".ch-bar")])
 def test_every_mark_leads_to_its_fact(open_page: Any, path: str, selector: str,
                                       shape: str) -> None:

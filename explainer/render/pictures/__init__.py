@@ -40,12 +40,13 @@ def timeline(events: Sequence[Any], site_wide: bool = False,
     """The timeline picture of `events` (see timeline.timeline_picture), or None."""
     wide = _timeline.timeline_picture(events, site_wide, picture_id, _timeline.WIDE)
     narrow = _timeline.timeline_picture(events, site_wide, picture_id + "-narrow",
-                                        _timeline.NARROW)
+                                        _timeline.NARROW, tooltips=False)
     return Versions(wide, narrow) if wide is not None and narrow is not None else None
 
 
 def breakdown(figure: Any, parts: Any, chart_id: str) -> Versions[BreakdownChart] | None:
     """The chart of one breakdown of a figure (see breakdown.breakdown_chart), or None."""
     wide = _breakdown.breakdown_chart(figure, parts, chart_id, _breakdown.WIDE)
-    narrow = _breakdown.breakdown_chart(figure, parts, chart_id + "-narrow", _breakdown.NARROW)
+    narrow = _breakdown.breakdown_chart(figure, parts, chart_id + "-narrow", _breakdown.NARROW,
+                                        tooltips=False)
     return Versions(wide, narrow) if wide is not None and narrow is not None else None

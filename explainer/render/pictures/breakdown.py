@@ -134,10 +134,11 @@ class BreakdownChart:
     legend: tuple[str, ...]
     title: str  # what the chart shows, for its caption
     scale: float  # px per unit
+    tooltips: bool  # bars carry their text for the pointer to show (not on phones)
 
 
-def breakdown_chart(figure: Any, breakdown: Any, chart_id: str,
-                    width: float = WIDE) -> BreakdownChart | None:
+def breakdown_chart(figure: Any, breakdown: Any, chart_id: str, width: float = WIDE,
+                    tooltips: bool = True) -> BreakdownChart | None:
     """The chart of one breakdown of `figure` (a FigureNode; `breakdown` one of its
     breakdowns); None when it cannot be drawn as lengths (a negative number, a zero total)."""
     parts = list(breakdown.parts)
@@ -172,7 +173,7 @@ def breakdown_chart(figure: Any, breakdown: Any, chart_id: str,
              + (f"; {rest.text}" if rest is not None else "; they add up to the total")
              + ".")
     return BreakdownChart(chart_id, width, top - ROW_GAP + TOP, tuple(rows), rest,
-                          _legend(rows), title, scale)
+                          _legend(rows), title, scale, tooltips)
 
 
 def _row(kind: str, model: Any, href: str, start: float, value: float, end: str,

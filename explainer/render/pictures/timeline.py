@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...model.dates import FuzzyDate
-from .layout import GAP, ROW_GAP, Box, Label, lay_row
+from .layout import GAP, ROW_GAP, Box, Label, fmt, lay_row
 from .timescale import Break, Span, Tick, TimeScale, make_scale, point_span
 
 #: Drawn at two widths: for wide columns and for phones (the page shows the one that fits).
@@ -175,6 +175,8 @@ class TimelinePicture:
     ticks: tuple[Tick, ...]
     rows: tuple[TimelineRow, ...]
     by_story: bool  # a row per story (a crowded year page) rather than per event
+    site_wide: bool  # a year page: rows carry their story, for its filter
+    tooltips: bool  # marks carry their date and title for the pointer to show (not on phones)
     left_out: int  # events with no known date, not drawn
     legend: tuple[str, ...]  # which keys the legend shows, in order
     title: str  # what the picture shows, for its caption
@@ -187,14 +189,36 @@ class TimelinePicture:
     def marks(self) -> list[EventMark]:
         return [mark for row in self.rows for mark in row.marks]
 
+    @property
+    def grid_path(self) -> str:
+        """SVG path data of the grid: a line down from each tick."""
+        return "".join(f"M{fmt(t.x)} {fmt(self.axis_y)}V{fmt(self.height)}" for t in self.ticks)
+
+    @property
+    def tick_path(self) -> str:
+        return "".join(f"M{fmt(t.x)} {fmt(self.axis_y - 4)}v8" for t in self.ticks)
+
+    @property
+    def axis_path(self) -> str:
+        """The axis: a line along each segment, none across the breaks."""
+        return "".join(f"M{fmt(s.x0)} {fmt(self.axis_y)}H{fmt(s.x1)}"
+                       for s in self.scale.segments)
+
+    @property
+    def break_path(self) -> str:
+        """Two slanted strokes across the axis at each break."""
+        y0, y1 = fmt(self.axis_y + 6), fmt(self.axis_y - 6)
+        return "".join(f"M{fmt(b.x0 + 7)} {y0}L{fmt(b.x0 + 12)} {y1}"
+                       f"M{fmt(b.x1 - 12)} {y0}L{fmt(b.x1 - 7)} {y1}" for b in self.breaks)
+
 
 #: A site-wide year page with more events than this draws a row per story, not per event.
 CROWDED = 40
 
 
 def timeline_picture(events: Sequence[Any], site_wide: bool = False,
-                     picture_id: str = "timeline-picture",
-                     width: float = WIDE) -> TimelinePicture | None:
+                     picture_id: str = "timeline-picture", width: float = WIDE,
+                     tooltips: bool = True) -> TimelinePicture | None:
     """The picture of `events` (EventNodes, in the page's order); None when none has a date
     that can be placed. On the site-wide year pages (`site_wide`) marks link to the list
     entries there (`story-event` anchors), and a crowded year (over CROWDED events from more
@@ -226,8 +250,8 @@ def timeline_picture(events: Sequence[Any], site_wide: bool = False,
              + (f", {first.display()} to {last.display()}" if count > 1 else
                 f", {first.display()}"))
     return TimelinePicture(picture_id, width, top + ROW_GAP, AXIS_Y, scale,
-                           tuple(scale.ticks(width)), tuple(rows), by_story,
-                           len(events) - count, _legend(rows, scale), title)
+                           tuple(scale.ticks(width)), tuple(rows), by_story, site_wide,
+                           tooltips, len(events) - count, _legend(rows, scale), title)
 
 
 def _row(members: list[tuple[Any, DateShape]], scale: TimeScale, top: float, site_wide: bool,

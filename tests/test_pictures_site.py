@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, Tag
 from explainer.cli.main import main
 from explainer.project import PACKAGE_TEMPLATES
 from explainer.render.environment import make_environment
+from explainer.render.pictures import breakdown_layouts
 
 from .conftest import REPO, copy_project
 from .html import page, squash, text_of
@@ -196,11 +197,9 @@ def test_about_and_more_than_are_drawn_as_such() -> None:
                                 counts=f"{anchor} <b>counted</b>")
         return SimpleNamespace(model=model, anchor=anchor, disputed_by=[])
 
-    from explainer.render.pictures import breakdown
-
     total = fact(1000, "about", "total")
     parts = [fact(600, "more than", "a"), fact(100, "at most", "b")]
-    charts = breakdown(total, SimpleNamespace(name="by kind", parts=parts), "chart-x")
+    charts = breakdown_layouts(total, SimpleNamespace(name="by kind", parts=parts), "chart-x")
     assert charts is not None
     soup = BeautifulSoup(template.render(c=charts), "html.parser")
     rows = soup.select(".pic__wide .ch-row")

@@ -22,7 +22,7 @@ from .layout import fmt
 from .timeline import TimelinePicture
 
 __all__ = ["BreakdownChart", "Remainder", "TimelinePicture", "Versions", "amount",
-           "breakdown", "figure_text", "fmt", "remainder", "timeline"]
+           "breakdown_layouts", "figure_text", "fmt", "remainder", "timeline_layouts"]
 
 P = TypeVar("P")
 
@@ -35,7 +35,7 @@ class Versions(Generic[P]):
     narrow: P
 
 
-def timeline(events: Sequence[Any], site_wide: bool = False,
+def timeline_layouts(events: Sequence[Any], site_wide: bool = False,
              picture_id: str = "timeline-picture") -> Versions[TimelinePicture] | None:
     """The timeline picture of `events` (see timeline.timeline_picture), or None."""
     wide = _timeline.timeline_picture(events, site_wide, picture_id, _timeline.WIDE)
@@ -44,7 +44,7 @@ def timeline(events: Sequence[Any], site_wide: bool = False,
     return Versions(wide, narrow) if wide is not None and narrow is not None else None
 
 
-def breakdown(figure: Any, parts: Any, chart_id: str) -> Versions[BreakdownChart] | None:
+def breakdown_layouts(figure: Any, parts: Any, chart_id: str) -> Versions[BreakdownChart] | None:
     """The chart of one breakdown of a figure (see breakdown.breakdown_chart), or None."""
     wide = _breakdown.breakdown_chart(figure, parts, chart_id, _breakdown.WIDE)
     narrow = _breakdown.breakdown_chart(figure, parts, chart_id + "-narrow", _breakdown.NARROW,

@@ -105,7 +105,7 @@ def remainder(total: Any, parts: list[Any]) -> Remainder | None:
     return Remainder(abs(difference), qualifier, kind)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ChartRow:
     kind: str  # total | part | remainder | excess
     href: str  # "" for the remainder: it is not a fact of its own

@@ -118,7 +118,7 @@ def date_shape(date: FuzzyDate) -> DateShape | None:
                      approximate=approximate, uncertain=uncertain)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Bar:
     x: float
     y: float
@@ -127,7 +127,7 @@ class Bar:
     style: str  # solid | within
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class EventMark:
     """One event's mark on the axis, and its link."""
 
@@ -148,7 +148,7 @@ class EventMark:
         return bool(self.diamond)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TimelineRow:
     """A row: one event and its title, or (on a crowded year page) one story, its headline
     and the marks of all its events."""
@@ -310,9 +310,9 @@ def _mark(event: Any, shape: DateShape, extent: tuple[float, float, float],
     dot = (scale.x(shape.dot + 0.5), y) if shape.dot is not None else None
     inferred = bool(getattr(model, "year_inferred", False))
     diamond = _diamond(right - DIAMOND, y) if inferred else ""
-    classes = " ".join(name for name, on in (
-        ("tl-approximate", shape.approximate), ("tl-uncertain", shape.uncertain),
-        ("tl-inferred", inferred)) if on)
+    classes = ((" tl-approximate" if shape.approximate else "")
+               + (" tl-uncertain" if shape.uncertain else "")
+               + (" tl-inferred" if inferred else "")).lstrip()
     note = f" ({model.date_note})" if model.date_note else ""
     title = f"{model.date.display()}{note}: {model.title}"
     if site_wide:

@@ -103,7 +103,7 @@ class Break:
         return f"about {months} months" if months > 1 else "about a month"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Tick:
     x: float
     label: str  # "" for a tick whose label would not fit

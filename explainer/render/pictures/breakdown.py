@@ -29,11 +29,15 @@ LOWER = ("more than", "at least")  # the true number is higher
 UPPER = ("less than", "at most")  # the true number is lower
 
 
+def qualified(qualifier: str, value: float) -> str:
+    """A number with its qualifier: "about 1,400", "133"."""
+    return number(value) if qualifier == "exactly" else f"{qualifier} {number(value)}"
+
+
 def amount(model: Any) -> str:
     """How a figure is written on the page: "about 1,400 km", "133 people"."""
-    prefix = f"{model.qualifier} " if model.qualifier != "exactly" else ""
     unit = f" {model.unit}" if model.unit else ""
-    return f"{prefix}{number(model.value)}{unit}"
+    return qualified(model.qualifier, model.value) + unit
 
 
 def figure_text(model: Any) -> str:
@@ -61,8 +65,7 @@ class Remainder:
 
     @property
     def amount(self) -> str:
-        prefix = f"{self.qualifier} " if self.qualifier != "exactly" else ""
-        return f"{prefix}{number(self.value)}"
+        return qualified(self.qualifier, self.value)
 
     @property
     def text(self) -> str:

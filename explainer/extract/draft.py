@@ -288,8 +288,8 @@ def _events(result: Extraction, text: StoryText, article_date: str | None
         if mention.relative:
             event["date_note"] = (f"'{mention.text}' resolved against the article's date, "
                                   f"{article_date}")
-        elif mention.year_inferred:
-            event["date_note"] = "year inferred"
+        if mention.year_inferred:
+            event["year_inferred"] = True
         sentence = _sentence_around(paragraph.text, mention.text)
         event["title"] = event_title(sentence, mention.text)
         if event["title"] != sentence:

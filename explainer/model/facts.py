@@ -96,7 +96,10 @@ class Event(ContentModel):
     """When it happened, only as precisely as the article says (EDTF): 2016, 2016-09,
     2016-09-19/2016-09-20, 2016~ (approximate), 2016? (uncertain)."""
     date_note: Text | None = None
-    """How the date is known, e.g. "year inferred"."""
+    """How the date is known, e.g. "'last Tuesday' resolved against the article's date"."""
+    year_inferred: bool = False
+    """The article gives no year for this date; the editor worked it out (the timeline picture
+    marks it)."""
     title: Text
     """What happened, in a line."""
     description: Markdown = ""

@@ -28,8 +28,10 @@ from jinja2.runtime import Context
 from ..link import routes
 from ..link.graph import CitationRef
 from ..model.dates import FuzzyDate
-from . import structured
+from . import pictures, structured
 from .markdown_text import Md, attribute, escape, escape_text, escape_title, join
+from .numbers import number
+from .pictures.layout import fmt
 
 
 def _finalize(value: Any) -> Any:
@@ -164,8 +166,18 @@ def markdown(value: str) -> Md:
     return Md(value)
 
 
-def number(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+def svg_text(value: object) -> Md:
+    """Text inside an SVG (or HTML) element of a raw HTML block: HTML-escaped only, spaces
+    kept as they are. Python-Markdown passes raw blocks through untouched, so Markdown
+    escapes would show as backslashes there."""
+    import html
+
+    return Md(html.escape(str(value), quote=True))
+
+
+def svg_number(value: float) -> Md:
+    """A coordinate or length for SVG markup (one decimal at most)."""
+    return Md(fmt(value))
 
 
 def excerpt(value: str, limit: int = 280) -> Md:
@@ -303,9 +315,12 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
         capitalize_first=capitalize_first, excerpt=excerpt, links=links, join=join,
         attr=attribute, here=here, href=href, jsonld=jsonld, text_fragment=text_fragment,
         e=escape, escape=escape, forceescape=escape, safe=markdown, avatar=avatar,
+        svg_text=svg_text, px=svg_number,
     )
+    env.filters.update(amount=pictures.amount)
     from . import images
 
     env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),
-                       schema=structured, social=social, picture=images.picture_of)
+                       schema=structured, social=social, picture=images.picture_of,
+                       pictures=pictures)
     return env

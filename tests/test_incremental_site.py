@@ -31,7 +31,14 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
 
-from benchmarks.synthetic import PLACES, Shape, edit_quote, make_project, write_story
+from benchmarks.synthetic import (
+    PLACES,
+    Shape,
+    edit_quote,
+    make_project,
+    paint_portrait,
+    write_story,
+)
 
 from .conftest import REPO, site_template
 
@@ -186,6 +193,14 @@ def test_incremental_builds_equal_clean_builds(built: tuple[Path, Path]) -> None
                 text = re.sub(rf"(speaker|person): {re.escape(old)}\n", rf"\1: {new}\n", text)
                 facts.write_text(text)
             self.check()
+
+        @rule(number=st.integers(0, 40), shade=st.integers(0, 255))
+        def paint_a_portrait(self, number: int, shade: int) -> None:
+            # resized portraits, the person's share card and every page showing them; after
+            # the first time only the picture file changes
+            speakers = speakers_of(work)
+            paint_portrait(work / f"content/people/{speakers[number % len(speakers)]}.md", shade)
+            self.check(reused="most")
 
         @rule()
         def change_a_template(self) -> None:

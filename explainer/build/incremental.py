@@ -51,7 +51,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
-from ..jinja_cache import reuse_compiled
+from ..render.jinja_cache import reuse_compiled
 from .cache import CACHE_MODE, CacheFolder, digest_of, notice, open_cache
 
 log = logging.getLogger("mkdocs.plugins.explainer")

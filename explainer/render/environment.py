@@ -25,11 +25,11 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.ext import Extension
 from jinja2.runtime import Context
 
-from ..jinja_cache import reuse_compiled
 from ..link import routes
 from ..link.graph import CitationRef
 from ..model.dates import FuzzyDate
 from . import pictures, structured
+from .jinja_cache import reuse_compiled
 from .markdown_text import Md, attribute, escape, escape_text, escape_title, join
 from .numbers import number
 from .pictures.layout import fmt

@@ -39,6 +39,8 @@ from benchmarks.synthetic import (
     paint_portrait,
     write_story,
 )
+from explainer.build.cache import FOLDER, KEPT_SUBFOLDERS
+from explainer.pipeline import PICTURE_CACHE
 
 from .conftest import REPO, site_template
 
@@ -268,9 +270,14 @@ def test_a_cache_from_another_checkout_is_ignored(project: Path, tmp_path: Path)
     other = tmp_path / "other"
     shutil.copytree(project, other, symlinks=True)
     edit_quote(other, 3, "moved").apply()
+    pictures = other.joinpath(*PICTURE_CACHE)
+    drawn = sorted(p.name for p in pictures.rglob("*") if p.is_file())
+    assert drawn and Path(*PICTURE_CACHE) == FOLDER / KEPT_SUBFOLDERS[0]
     output = build(other)
     assert "it was made for another checkout" in output
     assert output.count("notice:") == 1  # one line, not one per file or page
+    # the pictures, keyed by what they are drawn from, are kept (not drawn again)
+    assert set(drawn) <= {p.name for p in pictures.rglob("*") if p.is_file()}
     assert_same_site(other / "site", clean_build_of(other, tmp_path / "reference"))
 
 

@@ -507,12 +507,7 @@ class Linker:
             if story.slug in self.reused and record is not None and record.mentioned is not None:
                 for node, citation in record.mentioned:  # the node's lists were emptied
                     node.mentions.setdefault(story.slug, []).append(citation)
-                for person in story.people:
-                    person.stories.append(story)
-                for org in story.organisations:
-                    org.stories.append(story)
-                for place in story.places:
-                    place.stories.append(story)
+                _list_in_registries(story)
                 continue
             found = self.memo.known_mentions(story.article)
             if found is None:
@@ -561,12 +556,7 @@ class Linker:
             for event in story.events:
                 story_places.update({id(p): p for p in event.places})
             story.places = sorted(story_places.values(), key=lambda p: p.name.casefold())
-            for person in story.people:
-                person.stories.append(story)
-            for org in story.organisations:
-                org.stories.append(story)
-            for place in story.places:
-                place.stories.append(story)
+            _list_in_registries(story)
 
     # ------------------------------------------------------------------ all
     def link(self) -> SiteGraph | None:
@@ -664,6 +654,16 @@ def _registry_images(content: Content) -> dict[str, Any]:
 
 def _same(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
     return len(before) == len(now) and all(a is b for a, b in zip(before, now, strict=True))
+
+
+def _list_in_registries(story: StoryNode) -> None:
+    """The story in the story lists of the people, organisations and places it names."""
+    for person in story.people:
+        person.stories.append(story)
+    for org in story.organisations:
+        org.stories.append(story)
+    for place in story.places:
+        place.stories.append(story)
 
 
 def _empty_story_parts(registry: RegistryLink) -> None:

@@ -72,6 +72,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def _generate(self, files: Any, *, config: Any) -> Any:
         files, self.builds.banner = preview.generated_files(files, config, self._project(config))
         if self.edit_links is not None:
+            self.edit_links.start_build()
             self.edit_links.set_file_edit_uris(files, Path(config.docs_dir).resolve())
         return files
 

@@ -62,5 +62,5 @@ lock:
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache test-artifacts dist
+	rm -rf site .site-previous .cache .pytest_cache .mypy_cache .ruff_cache test-artifacts dist
 	find generated -mindepth 1 ! -name .explainer-generated -delete 2>/dev/null || true

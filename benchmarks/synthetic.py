@@ -9,9 +9,13 @@ seeded random generator: the same N gives the same files.
 from __future__ import annotations
 
 import random
+import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import yaml
 
 FIRST = ["Amina", "Boris", "Chen", "Dilnoza", "Emeka", "Farida", "Gustavo", "Hana", "Ivan",
          "Jamila", "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sergei",
@@ -151,3 +155,83 @@ def make_project(root: Path, shape: Shape, repo: Path, seed: int = 1) -> Path:
     shutil.copytree(repo / "templates", root / "templates")
     shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
     return root
+
+
+@dataclass
+class Edit:
+    slug: str
+    page: str  # site path of the page that shows the change
+    marker: str
+    apply: Callable[[], None]
+
+
+def edit_quote(root: Path, number: int, suffix: str) -> Edit:
+    """An edit that appends `suffix` to one word of a direct quote, in facts.yaml and in the
+    cited paragraph of article.md (the quote stays verbatim), in the `number`-th story
+    (cycling); works on the synthetic stories and on real ones."""
+    stories = sorted(p for p in (root / "content" / "stories").iterdir() if p.is_dir())
+    for offset in range(len(stories)):
+        folder = stories[(number + offset) % len(stories)]
+        edit = _quote_edit_in(folder, suffix)
+        if edit is not None:
+            return edit
+    raise ValueError(f"no direct quote with a word to change in {root}")
+
+
+def _quote_edit_in(folder: Path, suffix: str) -> Edit | None:
+    facts_path, article_path = folder / "facts.yaml", folder / "article.md"
+    facts_text = facts_path.read_text(encoding="utf-8")
+    article_text = article_path.read_text(encoding="utf-8")
+    facts = yaml.safe_load(facts_text) or {}
+    for quote in facts.get("quotes") or []:
+        if quote.get("kind") != "direct":
+            continue
+        cites = quote.get("cite")
+        cite = cites[0] if isinstance(cites, list) else cites
+        paragraph = _paragraph(article_text, str(cite))
+        if paragraph is None:
+            continue
+        start, end = paragraph
+        for word in re.findall(r"[A-Za-z]{5,}", quote["text"]):
+            pattern = re.compile(rf"\b{word}\b")
+            if (len(pattern.findall(article_text[start:end])) != 1
+                    or len(pattern.findall(quote["text"])) != 1):
+                continue
+            id_line = facts_text.find(f"id: {quote['id']}\n")
+            at = pattern.search(facts_text, id_line)
+            if id_line < 0 or at is None:
+                continue
+            new = word + suffix
+            new_facts = facts_text[:at.start()] + new + facts_text[at.end():]
+            found = pattern.search(article_text, start, end)
+            assert found is not None
+            new_article = article_text[:found.start()] + new + article_text[found.end():]
+
+            def apply(new_facts: str = new_facts, new_article: str = new_article) -> None:
+                facts_path.write_text(new_facts, encoding="utf-8")
+                article_path.write_text(new_article, encoding="utf-8")
+
+            return Edit(folder.name, f"stories/{folder.name}/quotes/", new, apply)
+    return None
+
+
+def _paragraph(article: str, paragraph_id: str) -> tuple[int, int] | None:
+    marker = article.find(f"{{#{paragraph_id}}}\n")
+    if marker < 0:
+        return None
+    end = article.find("\n{#", marker + 1)
+    return marker, (end if end >= 0 else len(article))
+
+
+def paint_portrait(person_file: Path, shade: int) -> None:
+    """Give a person (their content file) a portrait, or repaint the one they have: the
+    picture file changes while the person's file, once it names it, stays the same."""
+    from PIL import Image
+
+    picture = person_file.with_suffix(".png")
+    Image.new("RGB", (60, 80), (shade % 256, 90, 140)).save(picture)
+    text = person_file.read_text(encoding="utf-8")
+    if "\nimage:" not in text:
+        person_file.write_text(text.replace(
+            "---\n", f"---\nimage:\n  file: {picture.name}\n  credit: 'Photo: Synthetic'\n"
+            "  licence: CC0\n", 1), encoding="utf-8")

@@ -19,6 +19,7 @@ from .diagnostics import ContentError, Report
 from .link.advice import advise
 from .link.graph import SiteGraph
 from .link.linker import link
+from .link.memo import LinkMemo
 from .load.content import FileCache, load_content
 from .project import Project
 from .render import PageSet, RenderCache, render_site
@@ -27,7 +28,11 @@ from .render.images.cache import ImageCache
 
 @dataclass
 class Caches:
+    """What one run hands the next in the same process: parsed files, the expensive per-story
+    link results, rendered pages."""
+
     files: FileCache = field(default_factory=FileCache)
+    links: LinkMemo = field(default_factory=LinkMemo)
     pages: RenderCache = field(default_factory=RenderCache)
 
 
@@ -104,9 +109,9 @@ def _check(project: Project, caches: Caches | None,
         content, report = load_content(project.root, caches.files if caches else None,
                                        project.content_dir)
     with timings.stage("link"):
-        graph = link(content, report)
+        graph = link(content, report, caches.links if caches else None)
         if graph is not None:
-            advise(graph, content, report)
+            advise(graph, content, report, caches.links if caches else None)
     if graph is not None and caches is not None:
         graph.versions = dict(content.versions)
     return graph, report
@@ -125,7 +130,8 @@ def generate(project: Project, caches: Caches | None = None, jobs: int = 1) -> G
             rendered = render_site(graph, project.template_layers,
                                    caches.pages if caches else None, graph.versions, jobs=jobs,
                                    pictures=pictures)
-        if caches is None:  # a whole build: what it did not use, no build needs now
+        if caches is None or not caches.pages.hold_pictures:
+            # a whole build: what it did not use, no build needs now
             pictures.prune()
     return Generated(graph, rendered.pages, report, rendered.rendered, timings,
                      rendered.drawn, rendered.pictures)

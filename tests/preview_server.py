@@ -1,4 +1,5 @@
-"""A real `mkdocs serve` on a loopback port, for preview tests (stopped when done)."""
+"""A real `mkdocs serve --dirty` (what `build.py serve` runs) on a loopback port, for preview
+tests (stopped when done)."""
 
 from __future__ import annotations
 
@@ -55,8 +56,8 @@ def mkdocs_serve(root: Path) -> Iterator[Preview]:
     env.pop("EXPLAINER_PAGES_READY", None)
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}",
-             "-f", str(root / "mkdocs.yml")],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
+             "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
             cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT)
     preview = Preview(f"http://127.0.0.1:{port}/", log)
     try:

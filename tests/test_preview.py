@@ -29,11 +29,14 @@ def test_edit_error_recovery_and_no_idle_rebuilds(tmp_path: Path) -> None:
         time.sleep(3)
         assert preview.builds() == settled
 
-        # An edit to a quote (and its article) shows up after the engine's rebuild.
+        # An edit to a quote (and its article, saved together) shows up after one rebuild.
+        before = preview.builds()
         article.write_text(article.read_text().replace("five years", "six years"))
         facts.write_text(facts.read_text().replace("It took five years", "It took six years"))
         page = preview.wait_for(QUOTES, lambda p: "It took six years to build this bridge" in p)
         assert "It took five years to build this bridge" not in page
+        time.sleep(2)
+        assert preview.builds() == before + 1, "two files saved together: one rebuild"
 
         # A content error keeps the server up and says what is wrong on the page.
         facts.write_text(facts.read_text().replace("speaker: jane-doe", "speaker: jane-do", 1))

@@ -22,7 +22,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -75,7 +75,7 @@ class SourceIndex:
             return self._file(content / "glossary.yaml")
         if len(parts) == 2 and parts[0] in _REGISTRIES and parts[1] != "index.md":
             return self._file(content / parts[0] / parts[1])
-        story = self._story_page(parts)
+        story = self.story_page(parts)
         if story is None:
             return None
         folder, name = story
@@ -88,7 +88,7 @@ class SourceIndex:
             return _source(document.key_at((), section))
         return self._file(facts) if facts.is_file() else self._file(folder / "article.md")
 
-    def _story_page(self, parts: list[str]) -> tuple[Path, str] | None:
+    def story_page(self, parts: list[str]) -> tuple[Path, str] | None:
         if len(parts) != 3 or parts[0] != "stories" or not parts[2].endswith(".md"):
             return None
         name = parts[2][:-3]
@@ -106,7 +106,7 @@ class SourceIndex:
     def facts(self, page: str) -> Callable[[str], Source | None]:
         """Where the fact with each anchor of a story page (`q1`, `speaker-jane-doe`, `p3`) is
         written; nothing for other pages."""
-        story = self._story_page(page.split("/"))
+        story = self.story_page(page.split("/"))
         if story is None:
             return lambda anchor: None
         folder, name = story
@@ -242,6 +242,7 @@ class EditLinks:
     mode: str  # "editor" | "repository" | "none"
     sources: SourceIndex
     editor_url: str = ""
+    _versions: dict[Path, tuple[int, ...]] = field(default_factory=dict)
 
     @classmethod
     def for_run(cls, config: Any, project: Project, *, serving: bool,
@@ -275,6 +276,39 @@ class EditLinks:
             source = self.sources.page(page.file.src_uri)
             page.edit_url = (editor_link(self.editor_url, self.sources.project.root, source)
                              if source is not None else None)
+
+    def page_inputs(self, page: str) -> str:
+        """What a page's edit links are made from, for its build cache key (its `edit_uri`
+        is on its file). In preview: a story page's links are read from its story's
+        article.md and facts.yaml (and a speaker's from the people's and organisations'
+        files), so their versions (size, modification time, inode; a folder's changes when a
+        file in it comes or goes) stand for them; another page's link is to its own file."""
+        if self.mode != "editor":
+            return ""
+        parts = page.split("/")
+        story = self.sources.story_page(parts)
+        if story is None:
+            return repr(self.sources.page(page))
+        folder, name = story
+        watched = [folder / "article.md", folder / "facts.yaml"]
+        if name == "quotes":
+            watched += [self.sources.project.content_dir / kind for kind in _REGISTRIES[:2]]
+        return repr([self._version(path) for path in watched])
+
+    def start_build(self) -> None:
+        """Versions of files are read once per build."""
+        self._versions.clear()
+
+    def _version(self, path: Path) -> tuple[int, ...]:
+        found = self._versions.get(path)
+        if found is None:
+            try:
+                stat = path.stat()
+                found = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+            except OSError:
+                found = ()
+            self._versions[path] = found
+        return found
 
     def page_content(self, page_html: str, page: Any) -> str:
         """In preview: a link on every fact of a story page."""

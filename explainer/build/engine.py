@@ -11,16 +11,19 @@ Three engines build the same pages (see README, "Engines"):
   theme overrides).
 
 Generation never depends on the engine: `explainer build` writes the pages first and tells the
-plugin (EXPLAINER_PAGES_READY=1) not to generate again. The engine builds into a temporary folder
-next to `site/`; only a successful build replaces `site/`, in one rename, so a failed build
-leaves the previous site untouched. The build date engines stamp into sitemaps comes from the
-content (SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
+plugin (EXPLAINER_PAGES_READY=1, with the site settings it computed) not to generate again.
+The engine builds into a folder next to `site/`: the previous site, which MkDocs and ProperDocs
+update in place with the explainer plugin's incremental build (`incremental`), or a new
+folder. Only a successful build replaces `site/`, by renaming, so a failed build leaves the
+previous site untouched. The build date engines stamp into sitemaps comes from the content
+(SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
 """
 
 from __future__ import annotations
 
 import calendar
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -35,11 +38,12 @@ from typing import Any
 import yaml
 
 from ..link.graph import SiteGraph
-from ..project import Project, layered_files, read_config
+from ..project import PLUGIN_NAME, Project, layered_files, read_config
 from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
     EXTRA_JAVASCRIPT,
+    SETTINGS_ENV,
     missing,
     missing_extensions,
     site_settings,
@@ -80,6 +84,20 @@ class EngineRun:
     engine: str
     seconds: float
     output: str
+    #: "2,740 of 2,746 pages" taken from the build cache (None: the engine used none)
+    reused: str | None = None
+
+
+_REUSED = re.compile(r"explainer: (\d+) of (\d+) pages reused from the build cache")
+
+
+def pages_reused(output: str) -> str | None:
+    """The plugin's count of pages taken from the build cache, from the engine's log."""
+    found = _REUSED.findall(output)
+    if not found:
+        return None
+    reused, total = found[-1]
+    return f"{int(reused):,} of {int(total):,} pages"
 
 
 def source_date_epoch(graph: SiteGraph) -> int:
@@ -119,15 +137,35 @@ def _pinned(package: str) -> str:
     return package
 
 
+def incremental_possible(project: Project) -> bool:
+    """Whether mkdocs.yml's plugins leave pages to the explainer plugin's build cache: no
+    hooks, no plugin other than `search` and `explainer` (`incremental.SAFE_PLUGIN_NAMES`)."""
+    config = read_config(project.config_file)
+    if config.get("hooks"):
+        return False
+    plugins = config.get("plugins", ["search"])
+    entries = list(plugins) if isinstance(plugins, dict) else plugins
+    if not isinstance(entries, list):
+        return False
+    names = [str(next(iter(e))) if isinstance(e, dict) and len(e) == 1 else str(e)
+             for e in entries]
+    from .incremental import unsafe_plugins  # imports MkDocs: only when building with it
+
+    return PLUGIN_NAME in names and not unsafe_plugins(names)
+
+
 def engine_command(engine: str, project: Project, out_dir: Path, strict: bool,
-                   config_file: Path | None = None) -> list[str]:
+                   config_file: Path | None = None, incremental: bool = False) -> list[str]:
     """The command that builds the site into `out_dir`.
 
     MkDocs and ProperDocs take the output folder on the command line; Zensical has no such
     option and reads it from `config_file`, the effective config (`write_effective_config`).
+    With `incremental`, MkDocs and ProperDocs make a `--dirty` build, which the explainer
+    plugin makes exact, taking unchanged pages from the build cache (`incremental`).
     """
     if engine in ("mkdocs", "properdocs"):
-        command = [sys.executable, "-m", engine, "build", "--clean",
+        command = [sys.executable, "-m", engine, "build",
+                   "--dirty" if incremental else "--clean",
                    "-f", str(config_file or project.config_file), "-d", str(out_dir)]
         return command + (["--strict"] if strict else [])
     if engine == "zensical":
@@ -245,16 +283,37 @@ def tidy_output(text: str) -> str:
     return "\n".join(kept)
 
 
+def previous_site(project: Project) -> Path:
+    """Where `build_site` keeps the site before the last build (next to it, on the same file
+    system, so that folders swap by renaming)."""
+    return project.site_dir.with_name(f".{project.site_dir.name}-previous")
+
+
 def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
-               strict: bool = True) -> EngineRun:
-    """Run the engine on the generated docs and swap the result into place."""
+               strict: bool = True, incremental: bool = True) -> EngineRun:
+    """Run the engine into a folder beside `site/` and swap the result into place; `site/` is
+    replaced only when the build succeeds.
+
+    With MkDocs and ProperDocs that folder is the previous site (`previous_site`), kept after
+    each build: with `incremental`, the engine makes a `--dirty` build into it, which the
+    explainer plugin makes exact (`incremental`), so that only files whose bytes change are
+    written and files no longer made removed; creating and deleting a whole site of files is
+    what a build would otherwise spend most of its time on once pages come from the cache.
+    Other builds start from an empty folder."""
     spec = require_engine(engine)
     site_dir = project.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
+    dirty = incremental and spec.runs_plugins and incremental_possible(project)
+    spare = previous_site(project)
+    if dirty and spare.is_dir():
+        staging = spare
+    else:
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-",
+                                        dir=site_dir.parent))
     env = dict(os.environ)
     env["SOURCE_DATE_EPOCH"] = str(source_date_epoch(graph))
     env["EXPLAINER_PAGES_READY"] = "1"  # the plugin need not generate again
+    env[SETTINGS_ENV] = json.dumps(site_settings(project))  # nor load content/site.yaml
     env["NO_MKDOCS_2_WARNING"] = "1"
     env.setdefault("PYTHONHASHSEED", "0")
     started = time.perf_counter()
@@ -265,30 +324,41 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
             overrides = merged_overrides(project, Path(tempfile.mkdtemp(
                 prefix=".explainer-overrides-", dir=project.root)))
             config_file = write_effective_config(project, staging, overrides)
-        result = subprocess.run(engine_command(engine, project, staging, strict, config_file),
+        result = subprocess.run(engine_command(engine, project, staging, strict, config_file,
+                                               incremental=dirty),
                                 cwd=project.root, env=env, capture_output=True, text=True,
                                 check=False)
-        output = tidy_output(result.stdout + result.stderr)
+        raw = result.stdout + result.stderr
+        output = tidy_output(raw)
         if result.returncode != 0:
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
-        _swap(staging, site_dir)
+        _swap(staging, site_dir, keep_as=spare if spec.runs_plugins else None)
     finally:
         if config_file is not None:
             config_file.unlink(missing_ok=True)
         if overrides is not None:
             shutil.rmtree(overrides, ignore_errors=True)
-        if staging.exists():
+        if staging != spare and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return EngineRun(engine, time.perf_counter() - started, output)
+    return EngineRun(engine, time.perf_counter() - started, output, pages_reused(raw))
 
 
-def _swap(new: Path, target: Path) -> None:
-    """Replace `target` by `new` with renames; the old tree is removed only afterwards."""
+def _swap(new: Path, target: Path, keep_as: Path | None = None) -> None:
+    """Replace `target` by `new` with renames. The old tree becomes `keep_as` (replacing what
+    was there) or is removed, only afterwards."""
     old = None
     if target.exists():
         old = target.with_name(f".{target.name}-old-{os.getpid()}")
         os.replace(target, old)
     os.replace(new, target)
-    if old is not None:
+    if old is None:
+        return
+    if keep_as is not None:
+        if keep_as.exists():
+            doomed = keep_as.with_name(f".{target.name}-old-{os.getpid()}-previous")
+            os.replace(keep_as, doomed)
+            shutil.rmtree(doomed, ignore_errors=True)
+        os.replace(old, keep_as)
+    else:
         shutil.rmtree(old, ignore_errors=True)

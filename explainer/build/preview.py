@@ -1,24 +1,20 @@
-"""What the MkDocs plugin does: engine settings, pages generated in memory, the error banner.
+"""What the MkDocs plugin does: engine settings, pages generated in memory, watching.
 
-Generated pages are handed to MkDocs as virtual files (`File.generated`), never written into
-the watched docs folder during `mkdocs serve`, so saving a content file causes exactly one
-rebuild and an idle server none. A content error does not stop the server: the last good pages
-stay, each with a banner listing the errors as `path:line:col: message`, until a good save.
+Generated pages are handed to MkDocs as virtual files (`in_memory`), never written into the
+watched docs folder during `mkdocs serve`, so saving a content file causes exactly one rebuild
+and an idle server none. When `explainer build` has written the pages already, the engine's
+process loads none of the generator (it starts faster and needs less memory).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import ContentError, Diagnostic, Location
-from ..pipeline import Caches, generate
 from ..project import Project
-from ..render import PageSet
-from ..render.markdown_text import escape
-from ..render.pages import RenderError
 from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
@@ -30,9 +26,6 @@ from .settings import (
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
-_last_good: dict[str, PageSet] = {}
-#: parsed files and rendered pages kept between rebuilds: an edit redoes only what it touches
-_caches: dict[str, Caches] = {}
 
 
 def configure(config: Any, project: Project) -> Any:
@@ -60,34 +53,37 @@ def configure(config: Any, project: Project) -> Any:
         folder = str(layer / "overrides")
         if (layer / "overrides").is_dir() and folder not in dirs:
             dirs.insert(position, folder)
+    if os.environ.get("EXPLAINER_PAGES_READY") != "1":
+        config.docs_dir = str(in_memory_docs(project))
     return config
 
 
-def generated_files(files: Any, config: Any, project: Project) -> Any:
-    """MkDocs' files with the generated pages in place of whatever is in docs_dir. A content
-    error keeps the last good pages, each with a banner listing the errors."""
-    if os.environ.get("EXPLAINER_PAGES_READY") == "1":
-        return files  # build.py has just written the pages to docs_dir
-    from mkdocs.structure.files import File, Files, file_sort_key
+def in_memory_docs(project: Project) -> Path:
+    """The (empty) folder MkDocs reads and watches as docs_dir while the plugin generates the
+    pages in memory: whatever docs_dir holds (a previous `explainer build` wrote 12,000 files
+    there at 1,000 stories) would be walked on every rebuild and then set aside."""
+    folder = project.root / ".cache" / "explainer-in-memory"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
-    key = str(project.root)
-    try:
-        pages = generate(project, _caches.setdefault(key, Caches())).pages
-        _last_good[key] = pages
-    except ContentError as error:
-        pages = _with_banner(_last_good.get(key), error.errors)
-        for diagnostic in error.errors:
-            log.error(diagnostic.format())
-    except RenderError as error:
-        diagnostic = Location(error.path, error.line, 1).error(error.message)
-        pages = _with_banner(_last_good.get(key), [diagnostic])
-        log.error(diagnostic.format())
-    docs_dir = Path(config.docs_dir).resolve()
-    kept = [f for f in files if not inside(f.abs_src_path, docs_dir)]
-    generated = [File.generated(config, path, content=pages.read(path)) for path in pages]
-    # in the order MkDocs walks a docs folder, so that the search index and sitemap list
-    # pages as a build from the written pages does
-    return Files(sorted([*kept, *generated], key=file_sort_key))
+
+def generated_files(files: Any, config: Any, project: Project) -> tuple[Any, str | None]:
+    """MkDocs' files with the generated pages in place of whatever is in docs_dir, and the HTML
+    of a banner listing content errors, if any (`in_memory`); the files as they are when
+    `explainer build` has just written the pages there."""
+    if os.environ.get("EXPLAINER_PAGES_READY") == "1":
+        return files, None
+    from .in_memory import generated_files as generate_in_memory  # the whole generator
+
+    return generate_in_memory(files, config, project)
+
+
+def store_pages(project: Project) -> None:
+    """Store the pages rendered since the last save (at the end of `mkdocs serve`)."""
+    if os.environ.get("EXPLAINER_PAGES_READY") != "1":
+        from .in_memory import store_pages as store
+
+        store(project)
 
 
 def inside(path: str | None, folder: Path) -> bool:
@@ -101,36 +97,65 @@ def inside(path: str | None, folder: Path) -> bool:
         return False
 
 
-def _banner(errors: list[Diagnostic]) -> str:
-    lines = "\n".join(f"    - `{d.path}:{d.line}:{d.col}`: {escape(d.message)}" for d in errors)
-    return (f'!!! failure "Content errors: this preview shows the last good version"\n'
-            f"    Fix these and save; the page reloads by itself.\n\n{lines}\n\n")
-
-
-def _with_banner(previous: PageSet | None, errors: list[Diagnostic]) -> PageSet:
-    banner = _banner(errors)
-    pages = PageSet()
-    if previous is None:
-        pages.add("index.md", "# Content errors\n\n" + banner)
-        return pages
-    for path in previous:
-        data = previous.read(path)
-        if path.endswith(".md"):
-            text = data.decode("utf-8")
-            if text.startswith("---\n"):
-                end = text.index("\n---\n", 4) + 5
-                text = text[:end] + "\n" + banner + text[end:]
-            else:
-                text = banner + text
-            data = text.encode("utf-8")
-        pages.add(path, data)
-    return pages
-
-
-def watch(server: Any, project: Project) -> Any:
+def watch(server: Any, config: Any, project: Project) -> Any:
     """`mkdocs serve` also rebuilds when content or templates change (the site's, and the
-    package's: someone working on the package sees their template edits too)."""
+    package's: someone working on the package sees their template edits too).
+
+    MkDocs polls the watched folders every 0.5 s: a save waits 0.25 s on average before a
+    rebuild even starts, and the saves of a "save all" can land in two polls and cause two
+    rebuilds. Where the system has native file events (inotify, FSEvents, ...), they replace
+    the polling before the server starts: a save starts its rebuild at once, and MkDocs' own
+    0.1 s wait for quiet merges a burst of saves into one rebuild."""
+    native = _native_observer(project.content_dir)
+    if native is not None and not server.observer.is_alive():
+        moved = [path for path in (config.docs_dir, config.config_file_path) if path]
+        for path in moved:
+            with contextlib.suppress(KeyError, ValueError):
+                server.unwatch(path)
+        server.observer = native
+        for path in moved:
+            server.watch(path)
     for folder in (project.content_dir, *project.template_layers):
         if folder.is_dir():
             server.watch(str(folder))
     return server
+
+
+def _native_observer(probe: Path) -> Any:
+    """The platform's native file-event observer, if it works here (a system can run out of
+    inotify watches, for one): tried on `probe` first. None: MkDocs keeps polling.
+
+    Native events include reads (inotify reports a file opened and closed unwritten), and
+    MkDocs rebuilds on any event: a rebuild reads the watched files and would start the next.
+    The observer reports changes only."""
+    try:
+        from watchdog import events
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+    except ImportError:
+        return None
+    if Observer is PollingObserver or not probe.is_dir():
+        return None
+    changes: list[type[events.FileSystemEvent]] = [
+        events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
+        events.FileMovedEvent, events.FileClosedEvent, events.DirCreatedEvent,
+        events.DirDeletedEvent, events.DirMovedEvent, events.DirModifiedEvent]
+
+    class ChangesOnly(Observer):  # type: ignore[misc,valid-type]
+        def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
+                     event_filter: Any = None, **options: Any) -> Any:
+            return super().schedule(event_handler, path, recursive=recursive,
+                                    event_filter=event_filter or changes, **options)
+
+    trial = ChangesOnly()
+    try:
+        trial.schedule(events.FileSystemEventHandler(), str(probe), recursive=True)
+        trial.start()
+    except OSError as error:
+        log.info(f"explainer: watching by polling (no native file events: {error})")
+        return None
+    finally:
+        if trial.is_alive():
+            trial.stop()
+            trial.join()
+    return ChangesOnly()

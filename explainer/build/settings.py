@@ -16,13 +16,17 @@ explainer]`, and every engine builds the same site.
 from __future__ import annotations
 
 import html
+import json
+import os
 from collections.abc import Iterable
 from typing import Any
 
-from ..diagnostics import Report
 from ..link import routes
-from ..load.content import _load_site
 from ..project import Project
+
+#: environment variable through which `explainer build` hands the engine's plugin the settings
+#: it computed (the engine process then need not load content at all)
+SETTINGS_ENV = "EXPLAINER_SITE_SETTINGS"
 
 #: Markdown extensions the page templates write for, with the settings the pages assume.
 REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
@@ -62,12 +66,19 @@ def site_settings(project: Project) -> dict[str, Any]:
     `site_name`, `site_description`, `site_url` and `theme: {language}`. Empty when site.yaml
     is missing or invalid: the content check reports that.
     """
+    handed = os.environ.get(SETTINGS_ENV)
+    if handed:
+        settings: dict[str, Any] = json.loads(handed)
+        return settings
+    from ..diagnostics import Report
+    from ..load.content import _load_site
+
     site = _load_site(project.root, project.content_dir / "site.yaml", Report())
     if site is None:
         return {}
     # The theme prints these into <title>, headers and <meta content="..."> without escaping
     # (they may hold HTML), so they arrive escaped: text from content never runs as HTML.
-    settings: dict[str, Any] = {"site_name": html.escape(site.title, quote=True)}
+    settings = {"site_name": html.escape(site.title, quote=True)}
     if site.description:
         settings["site_description"] = html.escape(" ".join(site.description.split()),
                                                    quote=True)

@@ -17,11 +17,19 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..build.engine import ENGINES, EngineError, build_site, require_engine
+from ..build.cache import CACHE_MODE
+from ..build.engine import (
+    ENGINES,
+    EngineError,
+    build_site,
+    incremental_possible,
+    require_engine,
+)
+from ..build.generation_cache import open_store
 from ..build.writer import UnsafeOutput
 from ..diagnostics import ContentError, Diagnostic, format_json, limit_per_file
 from ..load.content import load_article, load_content
-from ..pipeline import check, generate_to_disk
+from ..pipeline import Caches, check, generate_to_disk
 from ..project import Project
 from ..render.pages import RenderError
 from . import newsite
@@ -63,9 +71,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _generate(project: Project, quiet: bool = False,
-              timings: bool = False) -> tuple[object, int]:
-    generated, written = generate_to_disk(project, jobs=default_jobs())
+def _generate(project: Project, quiet: bool = False, timings: bool = False,
+              clean: bool = False) -> tuple[object, int]:
+    """Generate into docs_dir, starting from the pages the build cache holds (all of them
+    rendered again with `clean`) and storing the new ones."""
+    caches = Caches()
+    caches.pages.hold_pictures = False  # one run: pictures are linked from their cache
+    store = open_store(project.root, caches.pages, refresh=clean)
+    generated, written = generate_to_disk(project, caches, jobs=default_jobs())
+    store.save()
     _print_diagnostics(generated.report.warnings)
     if not quiet:
         print(f"generated {len(generated.pages)} files into "
@@ -101,26 +115,34 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     project = Project.at(args.root)
     require_engine(args.engine)  # a missing engine fails before anything is written
-    generated, _ = _generate(project, timings=args.timings)
+    generated, _ = _generate(project, timings=args.timings, clean=args.clean)
     run = build_site(project, generated.graph, engine=args.engine,  # type: ignore[attr-defined]
-                     strict=not args.no_strict)
+                     strict=not args.no_strict, incremental=not args.clean)
     if run.output:
         print(run.output, file=sys.stderr)
+    reused = f" ({run.reused} from the build cache)" if run.reused else ""
     print(f"built {_shown(project.site_dir, project.root)}/ with {run.engine} in "
-          f"{run.seconds:.1f} s. Preview it with {_preview_hint()} and open "
+          f"{run.seconds:.1f} s{reused}. Preview it with {_preview_hint()} and open "
           "http://127.0.0.1:8000/", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    """`mkdocs serve`: the plugin generates the pages in memory (nothing is written into the
+    watched docs folder) and, with `--dirty`, renders only pages whose inputs changed."""
     project = Project.at(args.root)
-    _generate(project)
+    env = dict(os.environ)
+    env.pop("EXPLAINER_PAGES_READY", None)
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if args.clean:
+        env[CACHE_MODE] = "refresh"
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload",
+               *(["--dirty"] if incremental_possible(project) else []),
                "-f", str(project.config_file), "-a", f"{args.host}:{args.port}"]
     print(f"serving on http://{args.host}:{args.port}/ (Ctrl+C to stop); edits to content/ "
           "and templates/ reload the page", file=sys.stderr)
     try:
-        return subprocess.call(command, cwd=project.root, env=dict(os.environ))
+        return subprocess.call(command, cwd=project.root, env=env)
     except KeyboardInterrupt:
         return EXIT_OK
 
@@ -250,14 +272,20 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_generate)
 
     p = verbs.add_parser("build", help="generate, then build the site into site/",
-                         description="Generate the pages and build the static site. The site "
-                                     "folder is replaced only if the build succeeds.")
+                         description="Generate the pages and build the static site. Pages "
+                                     "whose inputs did not change since the last build come "
+                                     "from the build cache (.cache/explainer/), with the same "
+                                     "result as a full build. The site folder is replaced only "
+                                     "if the build succeeds.")
     p.add_argument("--engine", choices=ENGINES, default="mkdocs",
                    help="site engine: mkdocs (MkDocs + Material, the default), properdocs "
                         "(ProperDocs + Material) or zensical (Zensical); all build the same "
                         "pages (README, 'Engines')")
     p.add_argument("--no-strict", action="store_true",
                    help="do not fail on engine warnings (broken links, missing anchors)")
+    p.add_argument("--clean", action="store_true",
+                   help="ignore the build cache (.cache/explainer/): generate and render every "
+                        "page again (the result is the same; the cache is rewritten)")
     p.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
     p.set_defaults(func=cmd_build)
 
@@ -295,10 +323,15 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_draft)
 
     p = verbs.add_parser("serve", help="live preview with reload on every save",
-                         description="Generate, then run `mkdocs serve --livereload`; saving a "
-                                     "file in content/ or templates/ regenerates the pages.")
+                         description="Run `mkdocs serve --livereload --dirty`: the pages are "
+                                     "generated in memory; saving a file in content/ or "
+                                     "templates/ regenerates what depends on it, and only pages "
+                                     "whose inputs changed are rendered again (the build "
+                                     "cache in .cache/explainer/ makes the next start fast).")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on")
     p.add_argument("--port", type=int, default=8000, help="port to listen on")
+    p.add_argument("--clean", action="store_true",
+                   help="ignore the build cache: render every page on start")
     p.set_defaults(func=cmd_serve)
 
     newsite.add_verbs(verbs)

@@ -5,7 +5,24 @@
 `routes` fixes where each page lives. Templates never look up ids: they get `graph` nodes.
 """
 
-from .graph import SiteGraph
-from .linker import link
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .graph import SiteGraph
+    from .linker import link
 
 __all__ = ["SiteGraph", "link"]
+
+
+def __getattr__(name: str) -> Any:
+    """`SiteGraph` and `link` on first use: importing `routes` alone (the engine's plugin does)
+    must not load the models and the linker."""
+    if name == "SiteGraph":
+        from .graph import SiteGraph
+        return SiteGraph
+    if name == "link":
+        from .linker import link
+        return link
+    raise AttributeError(name)

@@ -8,22 +8,26 @@ article uses, an alias two entities share (its mentions cannot be linked).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..diagnostics import Location, Report
 from ..load.content import Content
 from .graph import SiteGraph
+from .memo import LinkMemo
 from .mentions import build_index
 from .provenance import describe_value
 
 
-def advise(graph: SiteGraph, content: Content, report: Report) -> None:
-    """Add warnings; none while there are errors (advice on half-loaded content misleads)."""
+def advise(graph: SiteGraph, content: Content, report: Report,
+           memo: LinkMemo | None = None) -> None:
+    """Add warnings; none while there are errors (advice on half-loaded content misleads).
+    `memo` (kept between runs) spares searching articles that did not change for terms."""
     if report.errors:
         return
     _idle_people(graph, content, report)
     _uncited_paragraphs(graph, content, report)
     _gaps_in_breakdowns(graph, content, report)
-    _unused_glossary_terms(graph, content, report)
+    _unused_glossary_terms(graph, content, report, memo or LinkMemo())
     _shared_aliases(content, report)
 
 
@@ -66,18 +70,42 @@ def _gaps_in_breakdowns(graph: SiteGraph, content: Content, report: Report) -> N
                     "fix a value, or set `known_gap: true` if the article itself does not add up"))
 
 
-def _unused_glossary_terms(graph: SiteGraph, content: Content, report: Report) -> None:
-    texts = [p.text for s in graph.stories for p in s.article.paragraphs]
+def _unused_glossary_terms(graph: SiteGraph, content: Content, report: Report,
+                           memo: LinkMemo) -> None:
+    """A term no article uses (no article of its own stories, for a term limited to some).
+    An article is a loaded object that stays the same while its file does, so a term found
+    in one that is still searched is used, and the articles already searched in vain need
+    not be searched again."""
+    every = {id(s.article): s.article for s in graph.stories}
+    searched: dict[tuple[str, ...], dict[int, Any]] = {}
     for entry in graph.glossary:
-        spellings = [entry.model.term, *entry.model.aliases]
+        articles = {id(s.article): s.article for s in entry.stories} \
+            if entry.model.stories else every
+        spellings = (entry.model.term, *entry.model.aliases)
+        known = memo.terms.get(spellings, {})
+        if any(articles.get(key) is article for key, article in known.items()
+               if article is not None and key > 0):
+            searched[spellings] = {key: a for key, a in known.items() if key > 0}
+            continue
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in spellings) + r")",
                              re.IGNORECASE)
-        searched = [p.text for s in entry.stories for p in s.article.paragraphs] \
-            if entry.model.stories else texts
-        if not any(pattern.search(text) for text in searched):
+        missed = {key: a for key, a in known.items() if key < 0 and articles.get(-key) is a}
+        found = None
+        for key, article in articles.items():
+            if -key in missed:
+                continue
+            if any(pattern.search(p.text) for p in article.paragraphs):
+                found = (key, article)
+                break
+            missed[-key] = article
+        if found is None:
+            searched[spellings] = missed
             where = "the articles of its stories" if entry.model.stories else "any article"
             report.add(entry.where.warning(
                 f"glossary term '{entry.model.term}' is not used in {where}"))
+        else:
+            searched[spellings] = {found[0]: found[1]}
+    memo.terms = searched
 
 
 def _shared_aliases(content: Content, report: Report) -> None:

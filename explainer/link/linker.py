@@ -35,8 +35,9 @@ from .graph import (
     StoryNode,
     TopicNode,
 )
+from .memo import LinkMemo, Mentions, RegistryLink, StoryLink, names_signature
 from .mentions import NameIndex, build_index, words
-from .provenance import QuoteMatch, describe_value, figure_in_text, find_quote
+from .provenance import QuoteMatch, describe_value, figure_in_text
 
 N = TypeVar("N")
 
@@ -44,25 +45,79 @@ N = TypeVar("N")
 class Linker:
     """Builds the SiteGraph from loaded content; one instance per build."""
 
-    def __init__(self, content: Content, report: Report):
+    def __init__(self, content: Content, report: Report, memo: LinkMemo | None = None):
         self.content = content
         self.report = report
-        images = content.images
-        self.people = {k: PersonNode(k, e.model, source=e.document.path,
-                                     image=images.get(e.document.path))
-                       for k, e in content.people.items()}
-        self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path,
-                                                  image=images.get(e.document.path))
-                              for k, e in content.organisations.items()}
-        self.places = {k: PlaceNode(k, e.model, source=e.document.path)
-                       for k, e in content.places.items()}
+        self.memo = memo or LinkMemo()
         self.person_spellings = _spellings(
             (k, [e.model.name, *e.model.aliases]) for k, e in content.people.items())
+        #: while linking one story: what it appends to registry nodes, the stories it cites
+        self._attached: list[tuple[Any, str, Any]] | None = None
+        self._cited: set[str] | None = None
+        changed = self._changed_stories()
+        registry = self._reusable_registry(changed)
+        if registry is None:
+            images = content.images
+            self.people = {k: PersonNode(k, e.model, source=e.document.path,
+                                         image=images.get(e.document.path))
+                           for k, e in content.people.items()}
+            self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path,
+                                                      image=images.get(e.document.path))
+                                  for k, e in content.organisations.items()}
+            self.places = {k: PlaceNode(k, e.model, source=e.document.path)
+                           for k, e in content.places.items()}
+            changed = set(content.stories)
+        else:
+            self.people, self.organisations, self.places = (
+                registry.people, registry.organisations, registry.places)
+            _empty_story_parts(registry)
+        self.registry_reused = registry is not None
+        self.reused = set(content.stories) - changed
+        #: people whose roles stories linked again (or removed) may change: the speakers'
+        #: summaries of reused stories quoting them are made again
+        self.touched: set[int] = {
+            id(node) for slug in changed if slug in self.memo.stories
+            for node, attribute, _ in self.memo.stories[slug].attached if attribute == "roles"}
         self.stories: dict[str, StoryNode] = {
-            slug: StoryNode(slug, source.article, source.facts,
-                            sources=(source.article_document.path, source.facts_document.path),
-                            image=images.get(source.article_document.path))
+            slug: self.memo.stories[slug].node if slug in self.reused else
+            StoryNode(slug, source.article, source.facts,
+                      sources=(source.article_document.path, source.facts_document.path),
+                      image=content.images.get(source.article_document.path))
             for slug, source in content.stories.items()}
+
+    def _changed_stories(self) -> set[str]:
+        """Stories to link again: new, removed or edited (not the same loaded objects), and,
+        over and over, those citing one of them."""
+        previous = self.memo.stories
+        images = self.content.images
+        changed = {slug for slug, source in self.content.stories.items()
+                   if slug not in previous or not _same(previous[slug].files, _files(source))
+                   or previous[slug].image != images.get(source.article_document.path)}
+        changed |= set(previous) - set(self.content.stories)
+        growing = True
+        while growing:
+            growing = False
+            for slug in self.content.stories:
+                if slug not in changed and previous[slug].cited & changed:
+                    changed.add(slug)
+                    growing = True
+        return changed
+
+    def _reusable_registry(self, changed: set[str]) -> RegistryLink | None:
+        """The previous run's registry nodes, if nothing they were made from changed."""
+        registry = self.memo.registry
+        content = self.content
+        if registry is None or registry.cited & changed:
+            return None
+        loaded: tuple[dict[str, Any], ...] = (content.people, content.organisations,
+                                              content.places)
+        for before, now in zip(registry.entries, loaded, strict=True):
+            if before.keys() != now.keys() or any(now[k] is not e for k, e in before.items()):
+                return None
+        broken = {kind: frozenset(ids) for kind, ids in content.broken.items() if ids}
+        if broken != registry.broken or registry.images != _registry_images(content):
+            return None
+        return registry
 
     # ------------------------------------------------------------------ helpers
     def resolve(self, kind: str, table: dict[str, N], item_id: str | None,
@@ -84,6 +139,8 @@ class Linker:
         for index, citation in enumerate(cites):
             target = story
             if citation.story is not None:
+                if self._cited is not None:
+                    self._cited.add(citation.story)
                 target = self.stories.get(citation.story)
                 if target is None:
                     if not self.content.is_broken("stories", citation.story):
@@ -199,7 +256,7 @@ class Linker:
                                   adoc.where("authors", index), "person")
             if person is not None:
                 story.authors.append(person)
-                person.authored.append(story)
+                self._attach(person, "authored", story)
         if meta.photo is not None:
             for index, credit in enumerate(meta.photo.credit_people):
                 person = self.resolve("people", self.people, credit,
@@ -240,7 +297,7 @@ class Linker:
             anonymous[item.id] = source_node
             story.anonymous.append(source_node)
             if source_node.organisation is not None:
-                source_node.organisation.anonymous.append(source_node)
+                self._attach(source_node.organisation, "anonymous", source_node)
 
         for index, role in enumerate(facts.people):
             person = self.resolve("people", self.people, role.person,
@@ -259,18 +316,21 @@ class Linker:
             story_role = RoleNode(role.title, organisation, role.as_of, None, None, citations,
                                   story)
             story.roles[person.id] = story_role
-            person.roles.append(story_role)
+            self._attach(person, "roles", story_role)
             if organisation is not None:
-                organisation.roles.append((person, story_role))
+                self._attach(organisation, "roles", (person, story_role))
 
-        # A speaker is an anonymous source of the story, a person, or an organisation.
-        speakers: dict[str, Speaker] = {**self.organisations, **self.people, **anonymous}
+        # A speaker is an anonymous source of the story, a person, or an organisation (in
+        # that order when ids clash).
         for index, quote in enumerate(facts.quotes):
             if not claim(quote.id, fdoc.where("quotes", index, "id")):
                 continue
-            speaker = speakers.get(quote.speaker)
+            speaker: Speaker | None = (anonymous.get(quote.speaker)
+                                       or self.people.get(quote.speaker)
+                                       or self.organisations.get(quote.speaker))
             if speaker is None:
                 if not self.content.is_broken("people", quote.speaker):
+                    speakers = [*self.organisations, *self.people, *anonymous]
                     self.report.add(fdoc.where("quotes", index, "speaker").error(
                         f"unknown speaker '{quote.speaker}'"
                         f"{did_you_mean(quote.speaker, speakers, self.person_spellings)}"
@@ -282,7 +342,7 @@ class Linker:
                 continue
             quote_node = QuoteNode(quote.id, quote, story, speaker, citations)
             if quote.kind == "direct":
-                found = find_quote(quote.text, [c.paragraph.text for c in citations])
+                found = self.memo.find_quote(quote.text, [c.paragraph.text for c in citations])
                 if isinstance(found, QuoteMatch):
                     quote_node.spans = tuple((citations[p].paragraph.id, a, b)
                                        for p, a, b in found.spans)
@@ -291,7 +351,10 @@ class Linker:
                     self.report.add(fdoc.where("quotes", index, "text").error(
                         f"direct quote '{quote.id}' is not verbatim in {cited}: {found}"))
             story.quotes.append(quote_node)
-            speaker.quotes.append(quote_node)
+            if isinstance(speaker, AnonymousNode):
+                speaker.quotes.append(quote_node)  # the story's own node
+            else:
+                self._attach(speaker, "quotes", quote_node)
 
         quotes_by_id = {q.id: q for q in story.quotes}
         for index, event in enumerate(facts.events):
@@ -308,9 +371,9 @@ class Linker:
                            ("events", index, "places"), "place"))
             story.events.append(event_node)
             for org in event_node.organisations:
-                org.events.append(event_node)
+                self._attach(org, "events", event_node)
             for place in event_node.places:
-                place.events.append(event_node)
+                self._attach(place, "events", event_node)
         story.events.sort(key=lambda e: e.sort_key)
 
         figures: dict[str, FigureNode] = {}
@@ -373,6 +436,14 @@ class Linker:
                 found.append(node)
         return found
 
+    def _attach(self, node: Any, attribute: str, item: Any) -> None:
+        """Append `item` to a registry node's list, noting it for replay (`memo.StoryLink`)."""
+        getattr(node, attribute).append(item)
+        if self._attached is not None:
+            self._attached.append((node, attribute, item))
+            if attribute == "roles":
+                self.touched.add(id(node))
+
     def _summarise_speakers(self, story: StoryNode) -> None:
         order: dict[int, SpeakerSummary] = {}
         for quote in sorted(story.quotes, key=lambda q: q.first_paragraph):
@@ -422,29 +493,53 @@ class Linker:
 
     # ------------------------------------------------------------------ mentions
     def link_mentions(self) -> None:
-        people: NameIndex[PersonNode] = build_index(
-            (p, [p.model.name, *p.model.aliases]) for p in self.people.values())
-        organisations: NameIndex[OrganisationNode] = build_index(
-            (o, [o.model.name, o.model.abbreviation or "", *o.model.aliases])
-            for o in self.organisations.values())
-        places: NameIndex[PlaceNode] = build_index(
-            (p, [p.model.name, *p.model.aliases]) for p in self.places.values())
+        people_names = [(p.id, [p.model.name, *p.model.aliases]) for p in self.people.values()]
+        org_names = [(o.id, [o.model.name, o.model.abbreviation or "", *o.model.aliases])
+                     for o in self.organisations.values()]
+        place_names = [(p.id, [p.model.name, *p.model.aliases]) for p in self.places.values()]
+        self.memo.start_mentions(names_signature(
+            [("person", i, n) for i, n in people_names]
+            + [("organisation", i, n) for i, n in org_names]
+            + [("place", i, n) for i, n in place_names]))
+        indexes: tuple[NameIndex[str], NameIndex[str], NameIndex[str]] | None = None
         for story in self.stories.values():
+            record = self.memo.stories.get(story.slug)
+            if story.slug in self.reused and record is not None and record.mentioned is not None:
+                for node, citation in record.mentioned:  # the node's lists were emptied
+                    node.mentions.setdefault(story.slug, []).append(citation)
+                _list_in_registries(story)
+                continue
+            found = self.memo.known_mentions(story.article)
+            if found is None:
+                if indexes is None:
+                    indexes = (build_index(people_names), build_index(org_names),
+                               build_index(place_names))
+                found = _scan(story, *indexes)
+                self.memo.remember_mentions(story.article, found)
             named_people: dict[int, PersonNode] = {}
             named_orgs: dict[int, OrganisationNode] = {}
             named_places: dict[int, PlaceNode] = {}
-            for paragraph in story.article.paragraphs:
+            mentioned: list[tuple[Any, CitationRef]] = []
+            for paragraph, (people_ids, org_ids, place_ids) in zip(
+                    story.article.paragraphs, found, strict=True):
                 citation = CitationRef(story, paragraph)
-                tokens = words(paragraph.text)
-                for person in people.find_in_words(tokens):
+                for person_id in people_ids:
+                    person = self.people[person_id]
                     person.mentions.setdefault(story.slug, []).append(citation)
                     named_people[id(person)] = person
-                for org in organisations.find_in_words(tokens):
+                    mentioned.append((person, citation))
+                for org_id in org_ids:
+                    org = self.organisations[org_id]
                     org.mentions.setdefault(story.slug, []).append(citation)
                     named_orgs[id(org)] = org
-                for place in places.find_in_words(tokens):
+                    mentioned.append((org, citation))
+                for place_id in place_ids:
+                    place = self.places[place_id]
                     place.mentions.setdefault(story.slug, []).append(citation)
                     named_places[id(place)] = place
+                    mentioned.append((place, citation))
+            if record is not None:
+                record.mentioned = mentioned
             related_people: dict[int, PersonNode] = {id(p): p for p in story.authors}
             related_people.update({id(q.speaker): q.speaker for q in story.quotes
                                    if isinstance(q.speaker, PersonNode)})
@@ -461,19 +556,35 @@ class Linker:
             for event in story.events:
                 story_places.update({id(p): p for p in event.places})
             story.places = sorted(story_places.values(), key=lambda p: p.name.casefold())
-            for person in story.people:
-                person.stories.append(story)
-            for org in story.organisations:
-                org.stories.append(story)
-            for place in story.places:
-                place.stories.append(story)
+            _list_in_registries(story)
 
     # ------------------------------------------------------------------ all
     def link(self) -> SiteGraph | None:
-        self.link_registries()
+        try:
+            return self._link()
+        except BaseException:
+            self.memo.forget()  # half a run must never be reused
+            raise
+
+    def _link(self) -> SiteGraph | None:
+        if not self.registry_reused:
+            self._link_registries_noted()
         glossary = self.link_glossary()
+        linked: dict[str, StoryLink] = {}
         for slug, source in self.content.stories.items():
-            self.link_story(self.stories[slug], source)
+            if slug in self.reused:
+                reused = linked[slug] = self.memo.stories[slug]
+                for node, attribute, item in reused.attached:
+                    getattr(node, attribute).append(item)
+                # a speaker's current role comes from the roles the stories linked so far add
+                story = self.stories[slug]
+                if any(id(s.speaker) in self.touched for s in story.speakers):
+                    self._summarise_speakers(story)
+            else:
+                record = self._link_story_noted(self.stories[slug], source)
+                if record is not None:
+                    linked[slug] = record
+        self.memo.stories = linked
         self.link_mentions()
         ordered = sorted(self.stories.values(), key=lambda s: s.sort_key, reverse=True)
         for person in self.people.values():
@@ -485,15 +596,104 @@ class Linker:
         for place in self.places.values():
             place.stories.sort(key=lambda s: s.sort_key, reverse=True)
             place.events.sort(key=lambda e: e.sort_key)
+        self.memo.finish()
         if self.content.site is None:
             return None
         return SiteGraph(self.content.site, ordered, self.people, self.organisations, self.places,
                          glossary, _topics(ordered))
 
+    def _link_registries_noted(self) -> None:
+        """link_registries, remembered for the next run unless it reported anything."""
+        outer, self.report = self.report, Report()
+        self._cited = set()
+        try:
+            self.link_registries()
+            problems = self.report.items
+        finally:
+            outer.extend(self.report.items)
+            self.report, cited, self._cited = outer, self._cited, None
+        content = self.content
+        registry_nodes: list[PersonNode | OrganisationNode] = [
+            *self.people.values(), *self.organisations.values()]
+        self.memo.registry = None if problems else RegistryLink(
+            entries=(dict(content.people), dict(content.organisations), dict(content.places)),
+            broken={kind: frozenset(ids) for kind, ids in content.broken.items() if ids},
+            people=self.people, organisations=self.organisations, places=self.places,
+            own_lists={id(node): (node, "roles", list(node.roles)) for node in registry_nodes},
+            cited=frozenset(cited), images=_registry_images(content))
+
+    def _link_story_noted(self, story: StoryNode, source: StorySource) -> StoryLink | None:
+        """link_story, remembered for the next run unless it reported anything (a message
+        can depend on other files, such as a suggested id)."""
+        outer, self.report = self.report, Report()
+        self._attached, self._cited = [], set()
+        try:
+            self.link_story(story, source)
+            problems = self.report.items
+        finally:
+            outer.extend(self.report.items)
+            attached, cited = self._attached, self._cited
+            self.report, self._attached, self._cited = outer, None, None
+        if problems:
+            return None
+        return StoryLink(story, _files(source), frozenset(cited), attached,
+                         image=self.content.images.get(source.article_document.path))
+
+
+def _files(source: StorySource) -> tuple[Any, ...]:
+    return (source.article, source.article_document, source.facts, source.facts_document)
+
+
+def _registry_images(content: Content) -> dict[str, Any]:
+    """The pictures named by people's and organisations' files (compared by value: a picture
+    file's digest is part of it)."""
+    images = content.images
+    return {e.document.path: images.get(e.document.path)
+            for registry in (content.people, content.organisations) for e in registry.values()}
+
+
+def _same(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
+    return len(before) == len(now) and all(a is b for a, b in zip(before, now, strict=True))
+
+
+def _list_in_registries(story: StoryNode) -> None:
+    """The story in the story lists of the people, organisations and places it names."""
+    for person in story.people:
+        person.stories.append(story)
+    for org in story.organisations:
+        org.stories.append(story)
+    for place in story.places:
+        place.stories.append(story)
+
+
+def _empty_story_parts(registry: RegistryLink) -> None:
+    """Registry nodes as their own files made them, before any story added to them."""
+    for person in registry.people.values():
+        person.quotes, person.mentions, person.stories, person.authored = [], {}, [], []
+    for org in registry.organisations.values():
+        org.mentions, org.stories, org.anonymous, org.events, org.quotes = {}, [], [], [], []
+    for place in registry.places.values():
+        place.mentions, place.stories, place.events = {}, [], []
+    for node, attribute, items in registry.own_lists.values():
+        setattr(node, attribute, list(items))
+
+
+def _scan(story: StoryNode, people: NameIndex[str], organisations: NameIndex[str],
+          places: NameIndex[str]) -> Mentions:
+    """The ids of registry entries named in each paragraph of the story's article."""
+    found: Mentions = []
+    for paragraph in story.article.paragraphs:
+        tokens = words(paragraph.text)
+        found.append((people.find_in_words(tokens), organisations.find_in_words(tokens),
+                      places.find_in_words(tokens)))
+    return found
+
 
 def _topics(stories: list[StoryNode]) -> dict[str, TopicNode]:
     """Topics by slug; names that differ only in case or punctuation are one topic."""
     topics: dict[str, TopicNode] = {}
+    for story in stories:
+        story.topics = []  # a story node reused from the previous run lists its topics again
     for story in stories:  # newest first, so each topic lists its stories newest first
         for name in story.facts.topics:
             slug = slugify(name)
@@ -525,8 +725,10 @@ def _has_cycle(node: N, parent: Callable[[N], N | None]) -> bool:
     return False
 
 
-def link(content: Content, report: Report) -> SiteGraph | None:
-    return Linker(content, report).link()
+def link(content: Content, report: Report, memo: LinkMemo | None = None) -> SiteGraph | None:
+    """The linked site; `memo` (kept between runs) skips per-story work whose inputs are
+    unchanged (`link.memo`)."""
+    return Linker(content, report, memo).link()
 
 
 __all__ = ["link", "routes"]

@@ -44,6 +44,15 @@ def story_sources(story: StoryNode) -> set[str]:
         nodes.extend([*event.people, *event.organisations, *event.places])
     files.update(node.source for node in nodes)
     files |= _pictures(n for n in nodes if not isinstance(n, PlaceNode))
+    for summary in story.speakers:
+        speaker = summary.speaker
+        if isinstance(speaker, PersonNode) and speaker.id not in story.roles:
+            # shown with their latest role, which any story (or their own file) may state
+            for role in speaker.roles:
+                if role.story is not None:
+                    files.update(role.story.sources)
+                if role.organisation is not None:
+                    files.add(role.organisation.source)
     return files
 
 
@@ -98,16 +107,18 @@ class RenderCache:
     exports: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
     #: pictures (share cards, resized photos), by path: (cache key of their spec, bytes)
     images: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    #: pictures kept in memory between runs (`serve`); False: linked from the picture cache
+    #: like a build without a RenderCache (`build.py build` with the stored pages)
+    hold_pictures: bool = True
 
 
 def fingerprint(base: str, sources: frozenset[str] | None, versions: Mapping[str, str],
                 everything: str) -> str:
     if sources is EVERYTHING:
         return base + ":all:" + everything
-    digest = hashlib.sha1(base.encode(), usedforsecurity=False)
-    for source in sorted(sources):
-        digest.update(f"\0{source}\0{versions.get(source, '-')}".encode())
-    return digest.hexdigest()
+    get = versions.get
+    text = "".join([f"\0{source}\0{get(source, '-')}" for source in sorted(sources)])
+    return hashlib.sha1((base + text).encode(), usedforsecurity=False).hexdigest()
 
 
 def everything_version(versions: Mapping[str, str]) -> str:

@@ -29,6 +29,7 @@ from ..link import routes
 from ..link.graph import CitationRef
 from ..model.dates import FuzzyDate
 from . import pictures, structured
+from .jinja_cache import reuse_compiled
 from .markdown_text import Md, attribute, escape, escape_text, escape_title, join
 from .numbers import number
 from .pictures.layout import fmt
@@ -323,4 +324,4 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
     env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),
                        schema=structured, social=social, picture=images.picture_of,
                        pictures=pictures)
-    return env
+    return reuse_compiled(env)  # a preview rebuild does not compile unchanged templates again

@@ -152,7 +152,8 @@ def plan_pages(graph: SiteGraph) -> list[PagePlan]:
           for path, context in paginated(topic.stories, size, topic.page)),
         PagePlan(routes.TIMELINE, "timeline.md.j2", {"years": years}),
         *(PagePlan(routes.timeline_year(year), "timeline_year.md.j2",
-                   {"year": year, "events": events, "years": years})
+                   {"year": year, "events": events, "years": years},
+                   year_sources(events, years))
           for year, events in years.items()),
         PagePlan(routes.PEOPLE, "people.md.j2", {
             "people": sorted(graph.people.values(), key=lambda p: p.sort_name),
@@ -182,6 +183,19 @@ def plan_pages(graph: SiteGraph) -> list[PagePlan]:
         plans.append(PagePlan(place.page, "place.md.j2", {"place": place},
                               frozenset(place_sources(place))))
     return plans
+
+
+def year_sources(events: list[EventNode], years: Mapping[int | None, Any]) -> frozenset[str]:
+    """What a year's timeline shows: its events (their stories' files, the registry files of
+    their people, organisations and places) and the list of years (for the pager, as a name
+    standing for itself): an edit to one story does not render every year again."""
+    files = {source for event in events for source in event.story.sources}
+    for event in events:
+        files.update(person.source for person in event.people)
+        files.update(org.source for org in event.organisations)
+        files.update(place.source for place in event.places)
+    files.add("timeline years: " + ",".join(str(year) for year in years))
+    return frozenset(files)
 
 
 def _source_context(story: StoryNode) -> dict[str, Any]:
@@ -259,6 +273,7 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
     keys: list[str] = [""] * len(plans)
     exports: dict[str, dict[str, str]] = {}
     export_keys: dict[str, str] = {}
+    sources = {plan.path: plan.sources for plan in plans}
     if cache is not None:
         for index, plan in enumerate(plans):
             keys[index] = fingerprint(base, plan.sources, versions or {}, everything)
@@ -266,7 +281,8 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
             if hit is not None and hit[0] == keys[index]:
                 texts[index] = hit[1]
         for story in graph.stories:
-            export_keys[story.slug] = fingerprint(base, frozenset(story_sources(story)),
+            # a story's data files come from the files its pages come from
+            export_keys[story.slug] = fingerprint(base, sources[story.page()],
                                                   versions or {}, everything)
             saved = cache.exports.get(story.slug)
             if saved is not None and saved[0] == export_keys[story.slug]:
@@ -275,14 +291,15 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
     drawn: dict[int, bytes] = {}
     kept: dict[int, str] = {}  # pictures found in the picture cache: linked, not read
     image_keys = [image_key(job.spec) for job in images]
+    hold = cache is not None and cache.hold_pictures
     for index, job in enumerate(images):
-        held = cache.images.get(job.path) if cache is not None else None
+        held = cache.images.get(job.path) if cache is not None and hold else None
         if held is not None and held[0] == image_keys[index]:
             drawn[index] = held[1]
             if pictures is not None:
                 pictures.used.add(held[0])
         elif pictures is not None:
-            if cache is not None:  # serve: pictures stay in memory between rebuilds
+            if hold:  # serve: pictures stay in memory between rebuilds
                 found = pictures.get(image_keys[index])
                 if found is not None:
                     drawn[index] = found
@@ -295,7 +312,7 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
                  stories=[s for s in graph.stories if s.slug not in exports],
                  images=images,
                  to_draw=[i for i in range(len(images)) if i not in drawn and i not in kept],
-                 image_keys=image_keys, filing=pictures if cache is None else None)
+                 image_keys=image_keys, filing=None if hold else pictures)
     rendered, exported, new_images = work.run(jobs)
     for index, data in new_images:
         if data is None:  # the worker filed it in the picture cache: link it from there
@@ -329,7 +346,7 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
             pages.link(job.path, kept[index])
             continue
         pages.add(job.path, drawn[index])
-        if cache is not None:
+        if cache is not None and hold:
             cache.images[job.path] = (image_keys[index], drawn[index])
     if graph.stories:
         pages.add(SCHEMA_PATH, json_schema())

@@ -6,20 +6,23 @@ clear `path:line:col` message or be normalised, never a traceback.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Location
-from .yamlsource import YamlProblem, load_yaml_checked, position_of
+from .yamlsource import (
+    CONTROL_CHARACTER,
+    YamlProblem,
+    character_name,
+    load_yaml_checked,
+    position_of,
+)
 
 #: Files larger than this are refused before parsing: content is hand-edited text, and the
 #: longest news articles are a few hundred kilobytes.
 MAX_FILE_BYTES = 2 * 1024 * 1024
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class SourceProblem(Exception):
@@ -46,13 +49,13 @@ def read_text(path: Path, shown_as: str) -> str:
                             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file "
                             "as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(text)
+    bad = CONTROL_CHARACTER.search(text)
     if bad:
         before_text = text[: bad.start()]
         line = before_text.count("\n") + 1
         col = bad.start() - (before_text.rfind("\n") + 1) + 1
         raise SourceProblem(Location(shown_as, line, col),
-                            f"control character U+{ord(bad.group()):04X} is not allowed")
+                            f"{character_name(bad.group())} is not allowed")
     return text
 
 

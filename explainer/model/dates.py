@@ -188,15 +188,21 @@ def _point(match: re.Match[str], prefix: str) -> DatePoint | None:
     return point
 
 
+def _season(match: re.Match[str], prefix: str) -> bool:
+    """EDTF writes seasons as months 21-41 ("2016-21", spring 2016): the `edtf` package's."""
+    month = match.group(prefix + "m")
+    return month is not None and match.group(prefix + "d") is None and 21 <= int(month) <= 41
+
+
 @lru_cache(maxsize=65536)
 def parse_date(value: str) -> FuzzyDate:
     """Parse an EDTF string; raise DateError with a message an editor can act on."""
     text = value.strip()
     match = _SINGLE.match(text)
-    if match:
+    if match and not _season(match, "a"):
         return FuzzyDate(text, _point(match, "a"), _point(match, "a"))
     match = _INTERVAL.match(text)
-    if match:
+    if match and not (_season(match, "a") or _season(match, "b")):
         start, end = _point(match, "a"), _point(match, "b")
         if start and end and start.earliest() > end.latest():
             raise DateError(f"interval '{text}' ends before it starts")

@@ -20,6 +20,8 @@ from explainer.model.dates import DateError, parse_date
     ("2016-09-21/..", "from 21 September 2016", None),
     ("../2016", "until 2016", None),
     ("2016-XX", "2016-XX", "2016-XX"),
+    ("2016-21", "2016-21", "2016-21"),  # a season (spring): shown as written
+    ("2015-24/2016-22", "2015-24/2016-22", None),
 ])
 def test_display_keeps_precision(edtf: str, text: str, html: str | None) -> None:
     date = parse_date(edtf)

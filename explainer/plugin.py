@@ -18,7 +18,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from .build import preview
+from .build import csp, preview
 from .project import DEFAULT_CONTENT_DIR, DEFAULT_TEMPLATES_DIR, Project
 
 
@@ -46,4 +46,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return preview.generated_files(files, config, self._project(config))
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        csp.allow_live_reload(server)
         return preview.watch(server, self._project(config))
+
+    # The Content-Security-Policy (`build.csp`) in every page MkDocs renders, 404.html too.
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        return csp.with_policy(output, csp.theme_inline(tuple(config.theme.dirs)))
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: Any) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return csp.with_policy(output_content, csp.theme_inline(tuple(config.theme.dirs)))

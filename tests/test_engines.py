@@ -190,8 +190,8 @@ def test_zensical_gets_the_plugins_settings_from_an_effective_config(tmp_path: P
         "plugins:\n  - search\n  - explainer\n")
     config = effective_config(project, staging, None)
     assert config["markdown_extensions"] == [
-        "admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.escapeall",
-        "pymdownx.superfences"]
+        "admonition", "attr_list", "def_list", "md_in_html",
+        {"tables": {"use_align_attribute": True}}, "pymdownx.escapeall", "pymdownx.superfences"]
     assert config["nav"][0] == {"Home": "index.md"} and len(config["nav"]) == 8
     assert config["theme"] == {"language": "en"}
 

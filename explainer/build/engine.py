@@ -36,6 +36,7 @@ import yaml
 
 from ..link.graph import SiteGraph
 from ..project import Project, layered_files, read_config
+from . import csp
 from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
@@ -266,6 +267,7 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
         if result.returncode != 0:
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
+        csp.secure_site(staging, csp.theme_inline(csp.project_template_dirs(project)))
         _swap(staging, site_dir)
     finally:
         if config_file is not None:

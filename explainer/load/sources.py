@@ -31,20 +31,36 @@ class SourceProblem(Exception):
         super().__init__(self.diagnostic.format())
 
 
+def unreadable(error: OSError) -> str:
+    """What to tell an editor about a content file that cannot be read."""
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, where a content file is expected: remove or rename it"
+    if isinstance(error, FileNotFoundError):
+        return "disappeared while it was being read (save it again)"
+    return f"cannot be read: {error.strerror or error}"
+
+
 def read_text(path: Path, shown_as: str) -> str:
     """Decode UTF-8 (a BOM is dropped), normalise line endings, refuse control characters."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise SourceProblem(Location(shown_as, 1, 1),
-                            f"file is {size:,} bytes; content files are limited to "
-                            f"{MAX_FILE_BYTES:,} bytes")
-    data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceProblem(Location(shown_as, 1, 1),
+                                f"file is {size:,} bytes; content files are limited to "
+                                f"{MAX_FILE_BYTES:,} bytes")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceProblem(Location(shown_as, 0, 0), unreadable(error)) from None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        # where an editor sees it: lines as read below (CR LF and CR end lines too), the
+        # column in characters of the line's valid start
+        before = data[: exc.start].decode("utf-8")
+        before = before.replace("\r\n", "\n").replace("\r", "\n")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
         raise SourceProblem(Location(shown_as, line, col),
                             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file "
                             "as UTF-8") from None

@@ -1,0 +1,112 @@
+"""Generated pages read as a reader's browser gets them, without an engine per example.
+
+Each Markdown page is rendered to HTML by Python-Markdown with the Markdown extensions the
+site's pages are written for (`REQUIRED_EXTENSIONS`, as the MkDocs plugin adds them), after
+its front matter is split off as MkDocs does. Links between pages are resolved as MkDocs
+resolves them (`.md` paths relative to the page).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from bs4 import BeautifulSoup, Tag
+from mkdocs.utils.meta import get_data
+
+from explainer.build.settings import REQUIRED_EXTENSIONS
+from explainer.render import PageSet
+
+
+@dataclass
+class Page:
+    path: str
+    meta: dict[str, Any]
+    html: str
+    soup: BeautifulSoup
+
+    @property
+    def text(self) -> str:
+        """The page's text as a reader sees it, white space folded."""
+        return fold(self.soup.get_text())
+
+    @property
+    def ids(self) -> set[str]:
+        return {str(tag["id"]) for tag in self.soup.find_all(id=True)}
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[name for name, _ in REQUIRED_EXTENSIONS],
+        extension_configs={name: dict(options) for name, options in REQUIRED_EXTENSIONS
+                           if options})
+
+
+def render(pages: PageSet) -> dict[str, Page]:
+    """Every Markdown page of `pages`, by its path in the docs folder."""
+    renderer = _renderer()
+    out: dict[str, Page] = {}
+    for path in pages:
+        if not path.endswith(".md"):
+            continue
+        body, meta = get_data(pages.files[path].decode("utf-8"))
+        renderer.reset()
+        html = renderer.convert(body)
+        out[path] = Page(path, meta, html, BeautifulSoup(html, "html.parser"))
+    return out
+
+
+@dataclass(frozen=True)
+class Link:
+    page: str
+    element: Tag
+    target: str | None  # the docs path it leads to (None: outside the site)
+    anchor: str
+
+
+def links(pages: dict[str, Page], every_file: set[str]) -> Iterator[Link]:
+    """Every link of every page, resolved to the file (and anchor) it leads to."""
+    for path, page in pages.items():
+        for element in page.soup.find_all("a", href=True):
+            href = str(element["href"])
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                yield Link(path, element, None, parts.fragment)
+                continue
+            target = path if not parts.path else posixpath.normpath(
+                posixpath.join(posixpath.dirname(path), unquote(parts.path)))
+            yield Link(path, element, target, unquote(parts.fragment))
+
+
+_SLUG = re.compile(r"^#?[\w-]+$")
+
+
+def structure(page: Page, text_attributes: frozenset[str]) -> Counter[tuple[str, Any]]:
+    """How many of each element the page has, each with its attributes (a multiset: lists
+    sorted by name come in another order when the names differ). The values of attributes
+    that carry text (`text_attributes`, e.g. a title) are left out, their names kept, and so
+    are the ids Markdown makes from a heading's text (letters, digits, hyphens) and links to
+    them."""
+    return Counter(
+        (element.name, tuple(sorted(
+            (name, None if name in text_attributes else _value(name, value))
+            for name, value in element.attrs.items())))
+        for element in page.soup.find_all(True))
+
+
+def _value(name: str, value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    if name in ("id", "href") and _SLUG.match(value) and (name == "id" or value[0] == "#"):
+        return "#slug" if value.startswith("#") else "slug"
+    return value

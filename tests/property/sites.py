@@ -46,6 +46,11 @@ HOSTILE = (
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"alert(1)",
     "[x](javascript:alert(1))", "{: onclick=alert(1) }", "&amp;", "&#x3c;", "&lt;", "{{ 7*7 }}",
     "{% include 'x' %}", "*[HTML]: x", "...", "''", "\t", "\u00a0",
+    # what ends each context text is printed in: a link title or target, an attribute, an
+    # admonition title, a table cell, a comment, a script or title element, front matter
+    '")', '" )', '"](x)', '")[x](javascript:alert(1))', "')", "'>", '">', '"/>', "-->",
+    "</script>", "</title>", "</textarea>", "\\\"", "\\)", "\\|", "\n", "\n\n# x\n",
+    '" onmouseover="alert(1)', "' onfocus='alert(1)",
     # invisible and direction controls, line and paragraph separators, soft hyphen (control
     # characters, C0 and C1, are refused at load: tests/fixtures/errors)
     "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d",
@@ -68,14 +73,17 @@ def words(hostile: bool) -> st.SearchStrategy[str]:
 
 
 def texts(hostile: bool, max_words: int = 6) -> st.SearchStrategy[Txt]:
-    """One line of text that starts with a plain word (so it is never empty or blank)."""
-    return st.tuples(_WORD, st.lists(words(hostile), max_size=max_words - 1)).map(
-        lambda parts: Txt(" ".join([parts[0], *parts[1]])))
+    """One line of text that starts with a plain word (so it is never empty or blank); hostile
+    pieces may touch each other (`"` then `)` ends a Markdown link title)."""
+    separator = st.sampled_from((" ", " ", "")) if hostile else st.just(" ")
+    piece = st.tuples(separator, words(hostile)).map("".join)
+    return st.tuples(_WORD, st.lists(piece, max_size=max_words - 1)).map(
+        lambda parts: Txt(parts[0] + "".join(parts[1])))
 
 
 def plain_char(char: str) -> str:
-    if char.isalnum() or char in " .":  # "..." is an omission in a quote: kept
-        return char
+    if char.isalnum() or char in " .\n\t":  # "..." is an omission in a quote: kept, and so
+        return char                            # are line breaks (paragraphs in Markdown)
     return " " if char.isspace() else ","
 
 
@@ -244,7 +252,7 @@ def _ids(prefix: str, count: int) -> list[str]:
 def paragraph_text(draw: st.DrawFn, hostile: bool, numbers: list[int],
                    names: list[Txt]) -> Txt:
     """A paragraph: words, the figures' values as digits, and some registry names."""
-    parts = list(draw(st.lists(words(hostile), min_size=3, max_size=14)))
+    parts = [draw(texts(hostile, max_words=7)) for _ in range(draw(st.integers(1, 3)))]
     for extra in [*(str(n) for n in numbers), *names]:
         parts.insert(draw(st.integers(0, len(parts))), extra)
     return Txt(" ".join(parts))
@@ -272,11 +280,13 @@ def stories(draw: st.DrawFn, slug: str, hostile: bool, people: list[PersonSpec],
     named = [p.name for p in people] + [o.name for o in organisations] + [p.name for p in places]
     blocks: list[tuple[str, Txt, bool]] = []
     for paragraph in paragraph_ids:
-        if draw(st.integers(0, 4)) == 0:
-            blocks.append((f"s-{paragraph}", draw(text), True))
+        if draw(st.integers(0, 4)) == 0:  # a subhead is one line
+            blocks.append((f"s-{paragraph}", Txt(" ".join(draw(text).split("\n"))), True))
         numbers = [v for v, p in zip(values, figure_paragraphs, strict=True) if p == paragraph]
         mentioned = draw(st.lists(st.sampled_from(named), max_size=2)) if named else []
-        blocks.append((paragraph, draw(paragraph_text(hostile, numbers, mentioned)), False))
+        body = draw(paragraph_text(hostile, numbers, mentioned))
+        # one block: line breaks, but no blank line (that would start a paragraph without id)
+        blocks.append((paragraph, Txt(re.sub(r"\n[ \t]*(?=\n)", "", body)), False))
     paragraphs = {block_id: body for block_id, body, subhead in blocks if not subhead}
     anonymous = [(f"anon{n}", draw(text), draw(st.sampled_from(paragraph_ids)))
                  for n in range(1, draw(st.integers(0, 1)) + 1)]
@@ -290,8 +300,8 @@ def stories(draw: st.DrawFn, slug: str, hostile: bool, people: list[PersonSpec],
             start = draw(st.integers(0, len(tokens) - 1))
             end = draw(st.integers(start + 1, len(tokens)))
             words_taken = [t for t in tokens[start:end] if t]
-            if not any(re.search(r"\w", t) for t in words_taken):
-                words_taken = [next(t for t in tokens if re.search(r"\w", t))]
+            if not any(re.search(r"[^\W_]", t) for t in words_taken):
+                words_taken = [next(t for t in tokens if re.search(r"[^\W_]", t))]
             quote_text = Txt(" ".join(words_taken))
         else:
             quote_text = draw(text)
@@ -345,13 +355,14 @@ def sites(draw: st.DrawFn, hostile: bool = False, max_stories: int = 2) -> SiteS
 
 # --- writing the content folder --------------------------------------------------------------
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-;=-@\[-`{-~])")
 
 
 def markdown_literal(text: str) -> str:
     """Markdown that reads back as exactly `text`: every ASCII punctuation mark backslash-
-    escaped (CommonMark and Python-Markdown with `escapeall` both honour that)."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    escaped (CommonMark and Python-Markdown with `escapeall` both honour that), but '<' as
+    '&lt;' (the Markdown policy asks for that)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text).replace("<", "&lt;")
 
 
 def _dump(data: Any) -> str:

@@ -85,7 +85,7 @@ class Totals:
         self.diagnostics += result.diagnostics
         self.check_status[result.check_status] += 1
         for described in result.mutations:
-            self.mutations[described.split(" in ")[0].split(" at ")[0]] += 1
+            self.mutations[described.split(" in ")[0]] += 1
 
 
 class Fuzzer:

@@ -125,7 +125,7 @@ def invalid_utf8(rng: random.Random, data: bytes) -> bytes:
     return insert_bytes(chunk)(rng, data)
 
 
-def insert_token(tokens: tuple[str, ...]) -> Callable[[random.Random, bytes], bytes]:
+def insert_token(tokens: tuple[str, ...], name: str) -> Callable[[random.Random, bytes], bytes]:
     def mutate(rng: random.Random, data: bytes) -> bytes:
         token = rng.choice(tokens).encode("utf-8")
         if rng.random() < 0.4:  # at the start of a line, where most syntax lives
@@ -134,7 +134,7 @@ def insert_token(tokens: tuple[str, ...]) -> Callable[[random.Random, bytes], by
             lines[index] = token + lines[index]
             return b"\n".join(lines)
         return insert_bytes(token)(rng, data)
-    mutate.__name__ = "insert token"
+    mutate.__name__ = name
     return mutate
 
 
@@ -181,8 +181,9 @@ def empty(rng: random.Random, data: bytes) -> bytes:
 
 BYTE_MUTATIONS: tuple[Callable[[random.Random, bytes], bytes], ...] = (
     flip_bits, truncate, delete_line, double_line, swap_lines, double_key, insert_tab,
-    insert_control, insert_bom, insert_unicode, invalid_utf8, insert_token(YAML_TOKENS),
-    insert_token(MARKDOWN_TOKENS), indent, change_id, line_endings, huge, empty,
+    insert_control, insert_bom, insert_unicode, invalid_utf8,
+    insert_token(YAML_TOKENS, "YAML token"), insert_token(MARKDOWN_TOKENS, "Markdown token"),
+    indent, change_id, line_endings, huge, empty,
 )
 
 #: Where a stray file lands: a registry, a story, the content root, or a new story folder.
@@ -227,14 +228,14 @@ def mutate(rng: random.Random, files: Files) -> tuple[Changes, list[str]]:
             path = rng.choice(DROP_NAMES).format(n=f"stray-{rng.randrange(100)}",
                                                  story=rng.choice(stories))
             changes[path] = binary(rng)
-            described.append(f"binary file at {path}")
+            described.append(f"binary file in {path}")
         elif roll < 0.96:
             path = rng.choice(content)
             changes[path] = None
-            described.append(f"deleted {path}")
+            described.append(f"deleted file in {path}")
         else:
             path = rng.choice((rng.choice(content), f"content/people/folder-{rng.randrange(9)}.md",
                                f"content/stories/{rng.choice(stories)}/facts.yaml"))
             changes[path] = FOLDER
-            described.append(f"a folder at {path}")
+            described.append(f"folder in {path}")
     return changes, described

@@ -280,17 +280,22 @@ def load_yaml_checked(text: str, path: str, line_offset: int = 0,
         raise YamlProblem(Location(path, line, col).error(
             f"character U+{code:04X} is not allowed in YAML ({exc.reason})")) from None
     except yaml.MarkedYAMLError as exc:
-        raise YamlProblem(_diagnostic(exc, path, line_offset)) from None
+        raise YamlProblem(_diagnostic(exc, path, line_offset, text)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Location(path, line_offset + 1, 1).error(f"YAML error: {exc}")) from None
     finally:
         loader.dispose()
 
 
-def _diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Diagnostic:
+def _diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int,
+                text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1
     col = (mark.column + 1) if mark else 1
+    lines = text.split("\n")
+    if mark and mark.line >= len(lines):  # the end of a text without a final line break:
+        line = len(lines) + line_offset  # libyaml counts one line more than there is
+        col = len(lines[-1]) + 1
     if isinstance(exc, _Refusal):
         message = str(exc.problem)
     else:

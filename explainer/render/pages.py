@@ -199,6 +199,8 @@ def annotate(paragraph_id: str, text: str, story: StoryNode) -> Md:
 # Candidate abbreviations: runs starting with a capital (no word-boundary check: a candidate
 # that is not a whole word only adds a definition that Python-Markdown's abbr then ignores).
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
+#: What Python-Markdown's `abbr` reads as the term of a definition line.
+_DEFINABLE = re.compile(r"[^\\\n\]]+")
 
 
 class Abbreviations:
@@ -206,9 +208,12 @@ class Abbreviations:
     one regular expression per page, so the cost does not grow with the glossary."""
 
     def __init__(self, expansions: dict[str, str]):
-        self.expansions = expansions
-        self.words = {t for t in expansions if _CAPITALISED.fullmatch(t)}  # ISIL, Interpol
-        self.others = [t for t in expansions if t not in self.words]  # "U.N.", "e-mail": scanned
+        # `*[term]: expansion` is a definition only if the term has no backslash (else the
+        # line is a paragraph, and the expansion would be raw HTML in it): such a term gets
+        # no tooltip
+        self.expansions = {t: e for t, e in expansions.items() if _DEFINABLE.fullmatch(t)}
+        self.words = {t for t in self.expansions if _CAPITALISED.fullmatch(t)}  # ISIL, Interpol
+        self.others = [t for t in self.expansions if t not in self.words]  # "U.N.", "e-mail"
 
     def signature(self) -> str:
         """Changes whenever an abbreviation or its expansion does (part of page fingerprints)."""

@@ -104,9 +104,17 @@ def structure(page: Page, text_attributes: frozenset[str]) -> Counter[tuple[str,
         for element in page.soup.find_all(True))
 
 
+_TEXT_FRAGMENT = re.compile(r"(#|:~:)text=(?P<directive>.*)$")
+_ENCODED = re.compile(r"^[A-Za-z0-9%._~!$'*+;=/?@,:-]*$")
+
+
 def _value(name: str, value: Any) -> Any:
     if isinstance(value, list):
         return tuple(value)
+    fragment = _TEXT_FRAGMENT.search(value) if name == "href" else None
+    if fragment is not None:  # a link to a quote's words in the original (quote text)
+        assert _ENCODED.match(fragment["directive"]), f"not percent-encoded: {value}"
+        return value[:fragment.start("directive")] + "TEXT"
     if name in ("id", "href") and _SLUG.match(value) and (name == "id" or value[0] == "#"):
         return "#slug" if value.startswith("#") else "slug"
     return value

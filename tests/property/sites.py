@@ -146,6 +146,12 @@ def edtf_dates(draw: st.DrawFn) -> str:
                                  f"{str(year)[:3]}X", f"{year}-{draw(st.integers(21, 24))}")))
 
 
+#: Addresses of original articles (direct quotes then link to their words there): plain, with
+#: a query and fragment, with characters a Markdown link target must not hold as they are.
+URLS = (None, "https://example.org/news/story", "https://example.org/a?b=1&c=2#top",
+        "https://example.org/path(with)parens/?q=\"x\"&y='z'", "http://example.org/ünï/%20sp")
+
+
 # --- the site --------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -165,6 +171,7 @@ class OrganisationSpec:
     abbreviation: str | None = None
     kind: Txt | None = None
     description: Txt | None = None
+    aliases: tuple[Txt, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,8 @@ class PlaceSpec:
     id: str
     name: Txt
     kind: Txt | None = None
+    aliases: tuple[Txt, ...] = ()
+    description: Txt | None = None
 
 
 @dataclass(frozen=True)
@@ -185,6 +194,7 @@ class QuoteSpec:
     setting: Txt | None = None
     date: str | None = None
     note: Txt | None = None
+    date_note: Txt | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +206,7 @@ class EventSpec:
     description: Txt | None = None
     people: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    date_note: Txt | None = None
 
 
 @dataclass(frozen=True)
@@ -209,6 +220,7 @@ class FigureSpec:
     breakdown: Txt | None = None
     qualifier: str = "exactly"
     period: str | None = None
+    note: Txt | None = None
 
 
 @dataclass(frozen=True)
@@ -227,6 +239,10 @@ class StorySpec:
     summary: Txt | None = None
     key_points: tuple[tuple[Txt, str], ...] = ()
     topics: tuple[Txt, ...] = ()
+    #: more of the article's front matter: dateline, licence, credit, published_note
+    details: tuple[tuple[str, Txt], ...] = ()
+    photo: tuple[Txt, Txt | None] | None = None  # caption (citable as `photo`), credit
+    url: str | None = None
 
     @property
     def paragraphs(self) -> tuple[tuple[str, Txt], ...]:
@@ -240,7 +256,7 @@ class SiteSpec:
     people: tuple[PersonSpec, ...]
     organisations: tuple[OrganisationSpec, ...]
     places: tuple[PlaceSpec, ...]
-    glossary: tuple[tuple[Txt, Txt], ...]  # term, definition
+    glossary: tuple[tuple[Txt, Txt, Txt | None], ...]  # term, definition, expansion
     stories: tuple[StorySpec, ...] = field(default=())
 
 
@@ -276,7 +292,7 @@ def stories(draw: st.DrawFn, slug: str, hostile: bool, people: list[PersonSpec],
             unit=draw(st.none() | text), part_of=total,
             breakdown=draw(st.none() | text) if total else None,
             qualifier=draw(st.sampled_from(("exactly", "about", "more than", "at least"))),
-            period=draw(st.none() | edtf_dates())))
+            period=draw(st.none() | edtf_dates()), note=draw(st.none() | text)))
     named = [p.name for p in people] + [o.name for o in organisations] + [p.name for p in places]
     blocks: list[tuple[str, Txt, bool]] = []
     for paragraph in paragraph_ids:
@@ -308,13 +324,15 @@ def stories(draw: st.DrawFn, slug: str, hostile: bool, people: list[PersonSpec],
         quotes.append(QuoteSpec(
             f"q{number}", draw(st.sampled_from(speakers)), "direct" if direct else "paraphrase",
             paragraph, quote_text, verb=draw(st.none() | text), setting=draw(st.none() | text),
-            date=draw(st.none() | edtf_dates()), note=draw(st.none() | text)))
+            date=draw(st.none() | edtf_dates()), note=draw(st.none() | text),
+            date_note=draw(st.none() | text)))
     events = [EventSpec(f"e{n}", draw(edtf_dates()), draw(text),
                         draw(st.sampled_from(paragraph_ids)), description=draw(st.none() | text),
                         people=tuple(draw(st.lists(st.sampled_from([p.id for p in people]),
                                                    max_size=2, unique=True)) if people else ()),
                         places=tuple(draw(st.lists(st.sampled_from([p.id for p in places]),
-                                                   max_size=1)) if places else ()))
+                                                   max_size=1)) if places else ()),
+                        date_note=draw(st.none() | text))
               for n in range(1, draw(st.integers(0, 4)) + 1)]
     roles = [(person.id, draw(text), draw(st.sampled_from(paragraph_ids)))
              for person in people if draw(st.booleans())]
@@ -324,7 +342,11 @@ def stories(draw: st.DrawFn, slug: str, hostile: bool, people: list[PersonSpec],
         tuple(anonymous), summary=draw(st.none() | text),
         key_points=tuple((draw(text), draw(st.sampled_from(paragraph_ids)))
                          for _ in range(draw(st.integers(0, 2)))),
-        topics=tuple(draw(st.lists(text, max_size=2))))
+        topics=tuple(draw(st.lists(text, max_size=2))),
+        details=tuple((name, draw(text)) for name in draw(st.lists(st.sampled_from(
+            ("dateline", "licence", "credit", "published_note")), unique=True))),
+        photo=draw(st.none() | st.tuples(text, st.none() | text)),
+        url=draw(st.sampled_from(URLS)))
 
 
 @st.composite
@@ -333,7 +355,8 @@ def sites(draw: st.DrawFn, hostile: bool = False, max_stories: int = 2) -> SiteS
     organisations = [OrganisationSpec(
         organisation_id, draw(text),
         abbreviation=draw(st.none() | st.from_regex(r"[A-Z]{2,4}", fullmatch=True)),
-        kind=draw(st.none() | text), description=draw(st.none() | text))
+        kind=draw(st.none() | text), description=draw(st.none() | text),
+        aliases=tuple(draw(st.lists(text, max_size=1))))
         for organisation_id in _ids("org", draw(st.integers(0, 2)))]
     organisation_ids = [o.id for o in organisations]
     people = [PersonSpec(
@@ -343,10 +366,18 @@ def sites(draw: st.DrawFn, hostile: bool = False, max_stories: int = 2) -> SiteS
                      if organisation_ids else None, draw(st.none() | edtf_dates()))
                     for _ in range(draw(st.integers(0, 1)))))
         for person_id in _ids("person", draw(st.integers(1, 3)))]
-    places = [PlaceSpec(place_id, draw(text), kind=draw(st.none() | text))
+    places = [PlaceSpec(place_id, draw(text), kind=draw(st.none() | text),
+                        aliases=tuple(draw(st.lists(text, max_size=1))),
+                        description=draw(st.none() | text))
               for place_id in _ids("place", draw(st.integers(0, 2)))]
-    terms = draw(st.lists(text, max_size=2, unique_by=slugify))  # a term's id is its slug
-    glossary = tuple((term, draw(text)) for term in terms)
+    # a term's id is its slug; an abbreviation (a term with an expansion, shown as a tooltip
+    # wherever it is printed) is capitals and digits: printed with Markdown escapes (co\-op),
+    # a term is not found by Python-Markdown's `abbr`
+    abbreviation = st.from_regex(r"[A-Z][A-Z0-9]{1,4}", fullmatch=True).map(Txt)
+    entries = draw(st.lists(st.one_of(st.tuples(text, text, st.none()),
+                                      st.tuples(abbreviation, text, text)),
+                            max_size=2, unique_by=lambda entry: slugify(entry[0])))
+    glossary = tuple(entries)
     story_list = tuple(draw(stories(slug, hostile, people, organisations, places))
                        for slug in _ids("story-", draw(st.integers(1, max_stories))))
     return SiteSpec(draw(text), draw(st.none() | text), tuple(people), tuple(organisations),
@@ -406,15 +437,18 @@ def write_content(site: SiteSpec, root: Path) -> Path:
     for organisation in site.organisations:
         (content / "organisations" / f"{organisation.id}.md").write_text(_front_matter({
             "name": organisation.name, "abbreviation": organisation.abbreviation,
-            "kind": organisation.kind}, _markdown(organisation.description) or ""),
+            "kind": organisation.kind, "aliases": list(organisation.aliases)},
+            _markdown(organisation.description) or ""),
             encoding="utf-8")
     for place in site.places:
         (content / "places" / f"{place.id}.md").write_text(
-            _front_matter({"name": place.name, "kind": place.kind}), encoding="utf-8")
+            _front_matter({"name": place.name, "kind": place.kind,
+                           "aliases": list(place.aliases)}, _markdown(place.description) or ""),
+            encoding="utf-8")
     if site.glossary:
         (content / "glossary.yaml").write_text(_dump([
-            {"term": term, "definition": _markdown(definition)}
-            for term, definition in site.glossary]), encoding="utf-8")
+            {"term": term, "definition": _markdown(definition), "expansion": expansion}
+            for term, definition, expansion in site.glossary]), encoding="utf-8")
     for story in site.stories:
         _write_story(story, content / "stories" / story.slug)
     return root
@@ -431,7 +465,9 @@ def _write_story(story: StorySpec, folder: Path) -> None:
         for block_id, text, subhead in story.blocks)
     (folder / "article.md").write_text(_front_matter({
         "headline": story.headline, "byline": story.byline, "outlet": story.outlet,
-        "published": story.published}, "\n" + body), encoding="utf-8")
+        "published": story.published, "url": story.url, **dict(story.details),
+        "photo": {"caption": story.photo[0], "credit": story.photo[1]} if story.photo else None,
+    }, "\n" + body), encoding="utf-8")
     facts = {
         "summary": _markdown(story.summary),
         "topics": list(story.topics),
@@ -443,13 +479,15 @@ def _write_story(story: StorySpec, folder: Path) -> None:
                               for source, description, paragraph in story.anonymous],
         "quotes": [{"id": q.id, "speaker": q.speaker, "kind": q.kind, "text": q.text,
                     "verb": q.verb, "setting": q.setting, "date": q.date,
-                    "note": _markdown(q.note), "cite": [q.paragraph]} for q in story.quotes],
-        "events": [{"id": e.id, "date": e.date, "title": e.title,
+                    "date_note": q.date_note, "note": _markdown(q.note),
+                    "cite": [q.paragraph]} for q in story.quotes],
+        "events": [{"id": e.id, "date": e.date, "date_note": e.date_note, "title": e.title,
                     "description": _markdown(e.description), "people": list(e.people),
                     "places": list(e.places), "cite": [e.paragraph]} for e in story.events],
         "figures": [{"id": f.id, "value": f.value, "qualifier": f.qualifier, "unit": f.unit,
                      "counts": f.counts, "period": f.period, "part_of": f.part_of,
-                     "breakdown": f.breakdown, "cite": [f.paragraph]} for f in story.figures],
+                     "breakdown": f.breakdown, "note": _markdown(f.note),
+                     "cite": [f.paragraph]} for f in story.figures],
     }
     (folder / "facts.yaml").write_text(_dump(facts), encoding="utf-8")
 

@@ -59,7 +59,7 @@ PINNED = SiteSpec(
     (PersonSpec("person1", Txt("Jo \u202e<img src=x onerror=alert(1)>"),
                 description=Txt("](javascript:alert(1))"), bio=Txt("*bold* `code` \\")),),
     (OrganisationSpec("org1", Txt("Council | of & \"things\""), abbreviation="COT"),), (),
-    ((Txt("COT"), Txt("<script>alert(1)</script>")),),
+    ((Txt("COT"), Txt("<script>alert(1)</script>"), Txt("Council <b>of</b> things")),),
     (StorySpec("story-1", Txt("Headline {{ x }} </script>"), Txt("Outlet's \u2028name"), None,
                "2016-21", (("p1", Txt("Jo said \"five <b>years</b>\" and 1200 more"), False),),
                roles=(("person1", Txt("Mayor {: .x }"), "p1"),), topics=(Txt("<<"),)),),
@@ -100,6 +100,9 @@ def test_every_fact_appears_on_its_pages(site: SiteSpec) -> None:
             assert fold(event.model.title) in pages[year_page].text
         for figure in story.figures:
             assert fold(figure.model.counts) in figures, figure.id
+        for detail in ("credit", "licence"):
+            value = getattr(story.article.meta, detail)
+            assert value is None or fold(value) in overview
     for person in graph.people.values():
         profile = pages[person.page].text
         assert fold(person.name) in profile and fold(person.name) in pages[routes.PEOPLE].text

@@ -106,22 +106,21 @@ class FileCache:
     def load(self, path: Path, shown: str, report: Report,
              loader: Callable[[Path, str, Report], T | None]) -> T | None:
         try:
-            stat = path.stat()
             if path.is_dir():
                 raise IsADirectoryError(f"{shown} is a folder")
-            if not path.is_file():
-                raise OSError(f"{shown} is not a regular file")
+            stat = path.stat()
             key = (stat.st_size, stat.st_mtime_ns)
             hit = self._entries.get(path)
-            # a file over the limit is refused by the loader unread: not read here either
-            data = path.read_bytes() if (hit is None or hit.stat != key) and \
-                stat.st_size <= MAX_FILE_BYTES else b"%d" % stat.st_mtime_ns
+            # a file over the size limit is refused by the loader unread: it is not read here
+            data = path.read_bytes() if (hit is None or hit.stat != key) \
+                and stat.st_size <= MAX_FILE_BYTES else None
         except OSError as error:  # a folder, a file gone since it was listed, unreadable
             self._entries.pop(path, None)
             report.add(Location(shown, 0, 0).error(unreadable(error)))
             return None
         if hit is None or hit.stat != key:
-            digest = hashlib.sha1(data, usedforsecurity=False).hexdigest()
+            digest = hashlib.sha1(data if data is not None else repr(key).encode(),
+                                  usedforsecurity=False).hexdigest()
             if hit is None or hit.digest != digest:
                 local = Report()
                 value = _guard(local, loader, path, shown, local)

@@ -8,10 +8,10 @@ paragraph's text escaped so that it loads back as exactly that text).
 
 Every text an editor types is a `Txt`. Drawn from the hostile alphabet, text holds markup,
 template syntax, quotes, backslashes, Unicode controls and bidi marks; `plain_twin` maps every
-`Txt` of a site, character by character, to harmless text of the same shape (letters, digits
-and full stops kept, white space kept as white space, anything else a comma), so the twin is
-the same site with nothing in it that could be markup: the structure of its pages is what the
-templates made.
+`Txt` of a site, character by character, to harmless text of the same shape (letters, digits,
+full stops, spaces and line breaks kept, anything else a comma), so the twin is the same site
+with nothing in it that could be markup: the structure of its pages is what the templates
+made.
 """
 
 from __future__ import annotations
@@ -82,9 +82,10 @@ def texts(hostile: bool, max_words: int = 6) -> st.SearchStrategy[Txt]:
 
 
 def plain_char(char: str) -> str:
-    if char.isalnum() or char in " .\n\t":  # "..." is an omission in a quote: kept, and so
-        return char                            # are line breaks (paragraphs in Markdown)
-    return " " if char.isspace() else ","
+    """Letters, digits, spaces, tabs and line breaks (paragraphs in Markdown), and full stops
+    ("..." is an omission in a quote) are kept; anything else is a comma (other white space
+    too: a space before a line break would make a Markdown line break)."""
+    return char if char.isalnum() or char in " .\n\t" else ","
 
 
 def plain(text: str) -> str:

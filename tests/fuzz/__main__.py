@@ -2,7 +2,10 @@
 and `build` (see harness.py for the invariants). Prints the seed first: a failing case is
 replayed with `make fuzz SEED=... CASE=...`, which keeps its mutated project for a look.
 
-    python -m tests.fuzz [--cases 10000] [--seed S] [--case N] [--engine-rate 0.002]
+    python -m tests.fuzz [--cases 10000] [--first 0] [--seed S] [--case N] [--engine-rate 0.002]
+
+`--first N` starts at case N of the seed, so one run can be split across processes (cases
+0-4999 and 5000-9999 of one seed are the same inputs as cases 0-9999).
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.fuzz", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=10_000, help="how many mutated inputs")
+    parser.add_argument("--first", type=int, default=0,
+                        help="the first case's number (split a run: --first 5000 --cases 5000)")
     parser.add_argument("--seed", default=None, help="the run's seed (default: a new one)")
     parser.add_argument("--case", type=int, default=None,
                         help="replay this one case of --seed, keeping its mutated project")
@@ -43,15 +48,16 @@ def main(argv: list[str] | None = None) -> int:
         totals = Totals()
         failing: list[CaseResult] = []
         batch = 250
-        for start in range(0, args.cases, batch):
-            failing += run_cases(fuzzer, seed, range(start, min(start + batch, args.cases)),
+        end = args.first + args.cases
+        for start in range(args.first, end, batch):
+            failing += run_cases(fuzzer, seed, range(start, min(start + batch, end)),
                                  totals, generate_rate=args.generate_rate,
                                  build_rate=args.engine_rate)
             print(f"  {totals.cases:,} cases, {totals.failures} failing, "
                   f"{totals.cases / totals.seconds:.1f} cases/s", flush=True)
     for result in failing[:20]:
         print(result.report(), file=sys.stderr)
-    print(summary(seed, totals))
+    print(summary(seed, totals, args.first))
     return 1 if failing else 0
 
 
@@ -65,12 +71,13 @@ def replay(fuzzer: Fuzzer, seed: str, index: int) -> int:
     return 1 if result.problems else 0
 
 
-def summary(seed: str, totals: Totals) -> str:
+def summary(seed: str, totals: Totals, first: int = 0) -> str:
     statuses = ", ".join(f"{count:,} exit {status}" for status, count
                          in sorted(totals.check_status.items(), key=lambda i: str(i[0])))
     kinds = ", ".join(f"{name} {count:,}" for name, count in totals.mutations.most_common())
     return "\n".join([
-        f"fuzz: {totals.cases:,} mutated inputs, seed {seed}: {totals.failures} failing, "
+        f"fuzz: {totals.cases:,} mutated inputs (cases {first:,} to "
+        f"{first + totals.cases - 1:,}), seed {seed}: {totals.failures} failing, "
         f"{totals.tracebacks} tracebacks",
         f"  check: {statuses}; {totals.diagnostics:,} diagnostics, each naming an existing "
         "file, line and column",

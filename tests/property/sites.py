@@ -128,8 +128,8 @@ def _earliest(point: str) -> tuple[int, int, int]:
 @st.composite
 def edtf_dates(draw: st.DrawFn) -> str:
     """Every form the product reads: points at three precisions, qualified (? ~ %), closed,
-    open and unknown-ended intervals, and forms only the `edtf` package reads (shown as
-    written): unspecified digits and seasons."""
+    open and unknown-ended intervals, seasons (quarters, halves: EDTF's 21-41, shown in words),
+    and forms only the `edtf` package reads (shown as written): unspecified digits."""
     form = draw(st.sampled_from(("point", "point", "interval", "open", "unknown", "edtf")))
     if form == "point":
         return draw(date_points())
@@ -144,7 +144,7 @@ def edtf_dates(draw: st.DrawFn) -> str:
         return draw(st.sampled_from((f"{point}/", f"/{point}")))
     year = draw(st.integers(1990, 2030))
     return draw(st.sampled_from((f"{year}-XX", f"{year}-{draw(st.integers(1, 12)):02d}-XX",
-                                 f"{str(year)[:3]}X", f"{year}-{draw(st.integers(21, 24))}")))
+                                 f"{str(year)[:3]}X", f"{year}-{draw(st.integers(21, 41))}")))
 
 
 #: Addresses of original articles (direct quotes then link to their words there): plain, with

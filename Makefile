@@ -4,13 +4,16 @@
 # make serve - live preview on http://127.0.0.1:8000/
 # make fuzz  - 10,000 mutated copies of content/ through check and build (SEED=, CASE= replay)
 # make properties - the property tests with many more examples (minutes)
+# make schemas    - regenerate the content files' JSON Schemas (explainer/schemas/) from the models
+# make dist-check - build the wheel and sdist, install the wheel into a fresh venv outside the
+#                   repository and run a new site there (init, new, draft, check, build, serve)
 PYTHON ?= python3
 ENGINE ?= mkdocs
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve check generate lint typecheck goldens clean lock fuzz properties
+.PHONY: site test serve check generate lint typecheck goldens clean lock fuzz properties schemas dist-check
 
 # The pinned dependencies, then this package itself (editable, so its `explainer` command and
 # its MkDocs plugin entry point exist; the code is used from this checkout).
@@ -55,6 +58,13 @@ properties: $(STAMP)
 goldens: $(STAMP)
 	$(BIN)/python -m pytest tests/test_goldens.py --update-goldens
 
+# After a change to the content models (fields, descriptions): the shipped JSON Schemas follow.
+schemas: $(STAMP)
+	$(BIN)/explainer schema explainer/schemas
+
+dist-check: $(STAMP)
+	PYTHON=$(BIN)/python bash .ci/dist-check
+
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
@@ -63,5 +73,5 @@ lock:
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 clean:
-	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts
+	rm -rf site .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts dist
 	find generated -mindepth 1 ! -name .explainer-generated -delete 2>/dev/null || true

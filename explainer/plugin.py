@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .build import csp, preview
+from .build.edit_links import DEFAULT_EDITOR_URL, EditLinks, check_editor_url
 from .project import DEFAULT_CONTENT_DIR, DEFAULT_TEMPLATES_DIR, Project
 
 
@@ -27,10 +28,19 @@ class ExplainerConfig(Config):  # type: ignore[no-untyped-call]
 
     content = config_options.Type(str, default=DEFAULT_CONTENT_DIR)
     templates = config_options.Type(str, default=DEFAULT_TEMPLATES_DIR)
+    #: In `mkdocs serve`, where edit links open a content file ({path}, {line}, {col}); "" for none.
+    editor_url = config_options.Type(str, default=DEFAULT_EDITOR_URL)
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
     """Generates the explainer's pages for MkDocs from the site's content."""
+
+    serving = False  # `mkdocs serve` (editor links) rather than a build
+    edit_links: EditLinks | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # (defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds)
+        self.serving = command == "serve"
 
     def _project(self, config: Any) -> Project:
         root = Path(config.config_file_path).resolve().parent
@@ -40,10 +50,29 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         if config.theme.name != "material":
             raise PluginError(f"the explainer plugin needs the Material theme (theme: name: "
                               f"material), not '{config.theme.name}'")
-        return preview.configure(config, self._project(config))
+        problem = check_editor_url(self.config.editor_url)
+        if problem:
+            raise PluginError(problem)
+        project = self._project(config)
+        self.edit_links = EditLinks.for_run(config, project, serving=self.serving,
+                                            editor_url=self.config.editor_url)
+        return preview.configure(config, project)
 
     def on_files(self, files: Any, *, config: Any) -> Any:
-        return preview.generated_files(files, config, self._project(config))
+        files = preview.generated_files(files, config, self._project(config))
+        if self.edit_links is not None:
+            self.edit_links.set_file_edit_uris(files, Path(config.docs_dir).resolve())
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        if self.edit_links is not None:
+            self.edit_links.page_edit_url(page)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if self.edit_links is None:
+            return html
+        return self.edit_links.page_content(html, page)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         csp.allow_live_reload(server)

@@ -162,8 +162,9 @@ def test_builds_are_byte_identical(sites: dict[str, Path], engine: str,
     if engine == "zensical":  # a rebuild from Zensical's cache (.cache/) gives the same bytes
         assert (root / ".cache").is_dir()
         assert tree_digest(build(root, engine)) == tree_digest(sites[engine])
-    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == (
-        [".cache"] if engine == "zensical" else []), "no staging folder or config is left"
+    # .cache/ holds the drawn pictures (and Zensical's own cache); nothing else is left
+    assert sorted(p.name for p in root.iterdir() if p.name.startswith(".")) == [".cache"], \
+        "no staging folder or config is left"
 
 
 def test_zensical_gets_the_plugins_settings_from_an_effective_config(tmp_path: Path) -> None:
@@ -194,6 +195,11 @@ def test_zensical_gets_the_plugins_settings_from_an_effective_config(tmp_path: P
         {"tables": {"use_align_attribute": True}}, "pymdownx.escapeall", "pymdownx.superfences"]
     assert config["nav"][0] == {"Home": "index.md"} and len(config["nav"]) == 8
     assert config["theme"] == {"language": "en"}
+    assert "edit_uri" not in config
+    # Zensical would point edit links into the generated folder: none is better
+    with (project.root / "mkdocs.yml").open("a") as stream:
+        stream.write("repo_url: https://github.com/example/news\nedit_uri: edit/main/\n")
+    assert effective_config(project, staging, None)["edit_uri"] == ""
 
 
 def test_zensical_gets_one_folder_of_theme_overrides(tmp_path: Path) -> None:

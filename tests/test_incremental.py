@@ -81,7 +81,7 @@ def test_incremental_equals_full_generation(project: Project, name: str) -> None
     EDITS[name](project.root)
     incremental = generate(project, caches)
     fresh = generate(project)
-    assert incremental.pages.files == fresh.pages.files
+    assert incremental.pages.contents() == fresh.pages.contents()
     assert incremental.rendered > 0
 
 
@@ -107,7 +107,7 @@ def test_rendering_in_worker_processes_gives_the_same_files(
     monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 0)  # small sites render in-process
     shared = generate(project, jobs=jobs)
     assert list(shared.pages) == list(one.pages)
-    assert shared.pages.files == one.pages.files
+    assert shared.pages.contents() == one.pages.contents()
 
 
 def test_a_template_error_in_a_worker_process_names_the_template(

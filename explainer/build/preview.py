@@ -83,14 +83,15 @@ def generated_files(files: Any, config: Any, project: Project) -> Any:
         pages = _with_banner(_last_good.get(key), [diagnostic])
         log.error(diagnostic.format())
     docs_dir = Path(config.docs_dir).resolve()
-    kept = [f for f in files if not _inside(f.abs_src_path, docs_dir)]
-    generated = [File.generated(config, path, content=pages.files[path]) for path in pages]
+    kept = [f for f in files if not inside(f.abs_src_path, docs_dir)]
+    generated = [File.generated(config, path, content=pages.read(path)) for path in pages]
     # in the order MkDocs walks a docs folder, so that the search index and sitemap list
     # pages as a build from the written pages does
     return Files(sorted([*kept, *generated], key=file_sort_key))
 
 
-def _inside(path: str | None, folder: Path) -> bool:
+def inside(path: str | None, folder: Path) -> bool:
+    """Whether `path` (a file's absolute source path, if any) lies in `folder`."""
     if not path:
         return False
     try:
@@ -113,7 +114,7 @@ def _with_banner(previous: PageSet | None, errors: list[Diagnostic]) -> PageSet:
         pages.add("index.md", "# Content errors\n\n" + banner)
         return pages
     for path in previous:
-        data = previous.files[path]
+        data = previous.read(path)
         if path.endswith(".md"):
             text = data.decode("utf-8")
             if text.startswith("---\n"):

@@ -72,9 +72,12 @@ def _unused_glossary_terms(graph: SiteGraph, content: Content, report: Report) -
         spellings = [entry.model.term, *entry.model.aliases]
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in spellings) + r")",
                              re.IGNORECASE)
-        if not any(pattern.search(text) for text in texts):
+        searched = [p.text for s in entry.stories for p in s.article.paragraphs] \
+            if entry.model.stories else texts
+        if not any(pattern.search(text) for text in searched):
+            where = "the articles of its stories" if entry.model.stories else "any article"
             report.add(entry.where.warning(
-                f"glossary term '{entry.model.term}' is not used in any article"))
+                f"glossary term '{entry.model.term}' is not used in {where}"))
 
 
 def _shared_aliases(content: Content, report: Report) -> None:

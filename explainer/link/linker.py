@@ -47,9 +47,12 @@ class Linker:
     def __init__(self, content: Content, report: Report):
         self.content = content
         self.report = report
-        self.people = {k: PersonNode(k, e.model, source=e.document.path)
+        images = content.images
+        self.people = {k: PersonNode(k, e.model, source=e.document.path,
+                                     image=images.get(e.document.path))
                        for k, e in content.people.items()}
-        self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path)
+        self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path,
+                                                  image=images.get(e.document.path))
                               for k, e in content.organisations.items()}
         self.places = {k: PlaceNode(k, e.model, source=e.document.path)
                        for k, e in content.places.items()}
@@ -57,7 +60,8 @@ class Linker:
             (k, [e.model.name, *e.model.aliases]) for k, e in content.people.items())
         self.stories: dict[str, StoryNode] = {
             slug: StoryNode(slug, source.article, source.facts,
-                            sources=(source.article_document.path, source.facts_document.path))
+                            sources=(source.article_document.path, source.facts_document.path),
+                            image=images.get(source.article_document.path))
             for slug, source in content.stories.items()}
 
     # ------------------------------------------------------------------ helpers
@@ -145,19 +149,46 @@ class Linker:
 
     def link_glossary(self) -> list[GlossaryEntry]:
         entries: list[GlossaryEntry] = []
-        seen: dict[str, Location] = {}
+        seen: dict[str, Where] = {}
+        meanings: dict[tuple[str, str | None], Where] = {}  # (term, story or None) -> entry
         for term, where in self.content.glossary:
-            term_id = term.id or slugify(term.term)
+            stories = self._glossary_stories(term.stories, where)
+            scope = term.stories[0] if term.stories else None
+            term_id = term.id or slugify(term.term + (f" {scope}" if scope else ""))
             if term_id in seen:
                 self.report.add(where.error(
                     f"duplicate glossary term '{term.term}' (id '{term_id}', first on line "
                     f"{seen[term_id].line})"))
                 continue
             seen[term_id] = where
+            scopes: list[str | None] = list(term.stories) or [None]
+            clash = next((meanings[(term.term, slug)] for slug in scopes
+                          if (term.term, slug) in meanings), None)
+            if clash is not None:
+                within = (f"for story '{', '.join(term.stories)}'" if term.stories
+                          else "site-wide")
+                self.report.add(where.error(
+                    f"'{term.term}' already has a meaning {within} (line {clash.line}); give "
+                    "this one `stories:` naming the stories where it applies"))
+                continue
+            for slug in scopes:
+                meanings[(term.term, slug)] = where
             organisation = self.resolve("organisations", self.organisations, term.organisation,
                                         where, "organisation")
-            entries.append(GlossaryEntry(term_id, term, organisation, where))
+            entries.append(GlossaryEntry(term_id, term, organisation, where, stories))
         return entries
+
+    def _glossary_stories(self, slugs: Sequence[str], where: Where) -> list[StoryNode]:
+        found = []
+        for index, slug in enumerate(slugs):
+            story = self.stories.get(slug)
+            if story is not None:
+                found.append(story)
+            elif not self.content.is_broken("stories", slug):
+                self.report.add(Where(where.document, (*where.loc, "stories", index)).error(
+                    f"unknown story '{slug}' in 'stories'{did_you_mean(slug, self.stories)} "
+                    "(a folder in content/stories/)"))
+        return found
 
     # ------------------------------------------------------------------ stories
     def link_story(self, story: StoryNode, source: StorySource) -> None:

@@ -96,12 +96,32 @@ def structure(page: Page, text_attributes: frozenset[str]) -> Counter[tuple[str,
     sorted by name come in another order when the names differ). The values of attributes
     that carry text (`text_attributes`, e.g. a title) are left out, their names kept, and so
     are the ids Markdown makes from a heading's text (letters, digits, hyphens) and links to
-    them."""
-    return Counter(
+    them.
+
+    Inside a picture (inline SVG), where labels are laid out by the width of their text, the
+    values of the attributes that place and size things are left out too, and each kind of
+    element counts once: a longer label wraps onto more lines (`tspan`) or moves a mark, and
+    only a kind of element or attribute the plain twin's pictures lack is an addition."""
+    drawn = Counter(
         (element.name, tuple(sorted(
             (name, None if name in text_attributes else _value(name, value))
             for name, value in element.attrs.items())))
-        for element in page.soup.find_all(True))
+        for element in page.soup.find_all(True) if not _in_picture(element))
+    drawn.update(set(
+        (element.name, tuple(sorted(
+            (name, None if name in text_attributes or name in _GEOMETRY
+             else _value(name, value)) for name, value in element.attrs.items())))
+        for element in page.soup.find_all(True) if _in_picture(element)))
+    return drawn
+
+
+#: SVG attributes whose values follow from the length of the text drawn.
+_GEOMETRY = frozenset({"x", "y", "x1", "x2", "y1", "y2", "dx", "dy", "cx", "cy", "r", "width",
+                       "height", "d", "viewbox", "points", "transform", "text-anchor"})
+
+
+def _in_picture(element: Any) -> bool:
+    return element.name == "svg" or element.find_parent("svg") is not None
 
 
 _TEXT_FRAGMENT = re.compile(r"(#|:~:)text=(?P<directive>.*)$")

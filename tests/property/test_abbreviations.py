@@ -11,8 +11,9 @@ from bs4 import BeautifulSoup
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from explainer.link.graph import Abbreviation
 from explainer.model.markdown_policy import markdown_problem
-from explainer.render.pages import Abbreviations
+from explainer.render.abbreviations import Abbreviations
 
 from .sites import HOSTILE, WORDS
 
@@ -34,7 +35,8 @@ def test_definitions_add_tooltips_and_nothing_else(glossary: dict[str, str],
     assume(markdown_problem(text) is None)
     extensions = ["abbr", "attr_list", "md_in_html", "pymdownx.escapeall"]
     alone = markdown.markdown(text, extensions=extensions)
-    defined = markdown.markdown(text + Abbreviations(glossary).block(text),
-                                extensions=extensions)
+    abbreviations = Abbreviations([Abbreviation(term, expansion)
+                                   for term, expansion in glossary.items()], frozenset())
+    defined = markdown.markdown(text + abbreviations.block(text), extensions=extensions)
     added = elements(defined) - elements(alone)
     assert set(added) <= {"abbr"}, added

@@ -120,7 +120,7 @@ def test_every_fact_appears_on_its_pages(site: SiteSpec) -> None:
 def test_every_link_and_citation_resolves_to_an_anchor(site: SiteSpec) -> None:
     result = generated(site)
     pages = render(result.pages)
-    files = set(result.pages.files)
+    files = set(result.pages.files) | set(result.pages.linked)  # pictures too
     citations = 0
     for link in links(pages, files):
         if link.target is None:
@@ -139,9 +139,9 @@ def test_every_link_and_citation_resolves_to_an_anchor(site: SiteSpec) -> None:
 @given(sites())
 def test_generation_is_deterministic_in_one_process_and_in_several(site: SiteSpec) -> None:
     with project_of(site) as project:
-        once = generate(project, jobs=1).pages.files
-        again = generate(project, jobs=1).pages.files
-        forked = generate(project, jobs=3).pages.files
+        once = generate(project, jobs=1).pages.contents()
+        again = generate(project, jobs=1).pages.contents()
+        forked = generate(project, jobs=3).pages.contents()
         generate_to_disk(project, jobs=2)
         on_disk = {path.relative_to(project.docs_dir).as_posix(): path.read_bytes()
                    for path in project.docs_dir.rglob("*") if path.is_file()

@@ -49,7 +49,7 @@ test: lint typecheck
 # `make fuzz SEED=s CASE=n` replays one case, keeping its mutated project in test-artifacts/.
 FUZZ_CASES ?= 10000
 fuzz: $(STAMP)
-	nice $(BIN)/python -m tests.fuzz --cases $(FUZZ_CASES) $(if $(SEED),--seed $(SEED)) $(if $(CASE),--case $(CASE))
+	nice $(BIN)/python -m tests.fuzz --cases $(FUZZ_CASES) $(if $(SEED),--seed $(SEED)) $(if $(FIRST),--first $(FIRST)) $(if $(CASE),--case $(CASE))
 
 properties: $(STAMP)
 	EXPLAINER_HYPOTHESIS=long nice $(BIN)/python -m pytest tests/property

@@ -2,6 +2,8 @@
 #              ENGINE=properdocs or ENGINE=zensical builds it with another engine
 # make test  - lint, type-check and run every test
 # make serve - live preview on http://127.0.0.1:8000/
+# make fuzz  - 10,000 mutated copies of content/ through check and build (SEED=, CASE= replay)
+# make properties - the property tests with many more examples (minutes)
 # make schemas    - regenerate the content files' JSON Schemas (explainer/schemas/) from the models
 # make dist-check - build the wheel and sdist, install the wheel into a fresh venv outside the
 #                   repository and run a new site there (init, new, draft, check, build, serve)
@@ -11,7 +13,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve check generate lint typecheck goldens clean lock schemas dist-check
+.PHONY: site test serve check generate lint typecheck goldens clean lock fuzz properties schemas dist-check
 
 # The pinned dependencies, then this package itself (editable, so its `explainer` command and
 # its MkDocs plugin entry point exist; the code is used from this checkout).
@@ -43,6 +45,15 @@ typecheck: $(STAMP)
 test: lint typecheck
 	$(BIN)/python -m pytest
 
+# Long runs, niced (they share the machine): mutation fuzzing prints its seed first, and
+# `make fuzz SEED=s CASE=n` replays one case, keeping its mutated project in test-artifacts/.
+FUZZ_CASES ?= 10000
+fuzz: $(STAMP)
+	nice $(BIN)/python -m tests.fuzz --cases $(FUZZ_CASES) $(if $(SEED),--seed $(SEED)) $(if $(FIRST),--first $(FIRST)) $(if $(CASE),--case $(CASE))
+
+properties: $(STAMP)
+	EXPLAINER_HYPOTHESIS=long nice $(BIN)/python -m pytest tests/property
+
 # Refresh the golden files after a deliberate change to templates or content; review the diff.
 goldens: $(STAMP)
 	$(BIN)/python -m pytest tests/test_goldens.py --update-goldens
@@ -62,5 +73,5 @@ lock:
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-previous .cache .pytest_cache .mypy_cache .ruff_cache test-artifacts dist
+	rm -rf site .site-previous .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis test-artifacts dist
 	find generated -mindepth 1 ! -name .explainer-generated -delete 2>/dev/null || true

@@ -13,6 +13,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+#: Everything `str.splitlines` (and so an editor or a terminal) takes for a line break.
+_LINE_BREAKS = {ord(char): f"\\{escape}" for char, escape in (("\n", "n"), ("\r", "r"))} | {
+    ord(char): f"\\u{ord(char):04x}"
+    for char in "\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -28,6 +33,11 @@ class Diagnostic:
     col: int
     severity: Severity
     message: str
+
+    def __post_init__(self) -> None:
+        # one problem, one line: a value quoted in the message may hold line breaks (a YAML
+        # scalar over several lines); shown escaped, the message stays `path:line:col: ...`
+        object.__setattr__(self, "message", self.message.translate(_LINE_BREAKS))
 
     def format(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.severity.value}: {self.message}"

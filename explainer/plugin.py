@@ -20,7 +20,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from .build import preview
+from .build import csp, preview
 from .build.edit_links import DEFAULT_EDITOR_URL, EditLinks, check_editor_url
 from .build.incremental import IncrementalBuilds
 from .project import DEFAULT_CONTENT_DIR, DEFAULT_TEMPLATES_DIR, Project
@@ -121,9 +121,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
 
     on_page_context = CombinedEvent(_context_first, _context_last)
 
+    # The Content-Security-Policy (`build.csp`) in every page MkDocs renders (404.html too),
+    # before the page's HTML is stored in the build cache.
+    def _policy(self, output: str, *, page: Any, config: Any) -> str:
+        return csp.with_policy(output, csp.theme_inline(tuple(config.theme.dirs)))
+
     @event_priority(LAST)
-    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+    def _page_done(self, output: str, *, page: Any, config: Any) -> str:
         return self.builds.page_done(output, page)
+
+    on_post_page = CombinedEvent(_policy, _page_done)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: Any) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        return csp.with_policy(output_content, csp.theme_inline(tuple(config.theme.dirs)))
 
     @event_priority(LAST)
     def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
@@ -137,6 +150,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.builds.build_error()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        csp.allow_live_reload(server)
         return preview.watch(server, config, self._project(config))
 
     def on_shutdown(self) -> None:

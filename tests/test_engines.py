@@ -147,6 +147,8 @@ def test_key_content_in_every_engine(sites: dict[str, Path], engine: str) -> Non
         title = text_of(soup.find("title"))
         assert title == SITE["title"] or title.endswith(f" - {SITE['title']}"), (where, title)
         assert soup.html["lang"] == SITE["language"], where
+        policies = soup.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert len(policies) == 1, where  # the plugin's, or explainer build's for Zensical
         if where != "404.html":
             meta = soup.find("meta", attrs={"name": "description"})
             assert meta is not None and meta["content"], where
@@ -192,8 +194,8 @@ def test_zensical_gets_the_plugins_settings_from_an_effective_config(tmp_path: P
         "plugins:\n  - search\n  - explainer\n")
     config = effective_config(project, staging, None)
     assert config["markdown_extensions"] == [
-        "admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.escapeall",
-        "pymdownx.superfences"]
+        "admonition", "attr_list", "def_list", "md_in_html",
+        {"tables": {"use_align_attribute": True}}, "pymdownx.escapeall", "pymdownx.superfences"]
     assert config["nav"][0] == {"Home": "index.md"} and len(config["nav"]) == 8
     assert config["theme"] == {"language": "en"}
     assert "edit_uri" not in config

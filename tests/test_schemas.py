@@ -131,7 +131,8 @@ def test_fixtures_marked_schema_level() -> None:
     """The decision, in one place (each file says `schema: invalid`)."""
     marked = sorted(c.stem for c, case in FIXTURE_CASES if case.get("schema") == "invalid")
     assert marked == ["hostile-id-with-markup", "hostile-url-scheme", "image-missing-licence",
-                      "missing-field", "not-a-date", "path-traversal-id", "unknown-field"]
+                      "missing-field", "multiline-value-in-message", "not-a-date",
+                      "path-traversal-id", "unknown-field"]
 
 
 def test_the_minimal_fixture_validates() -> None:

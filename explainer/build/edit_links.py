@@ -222,8 +222,8 @@ def with_fact_links(page_html: str, facts: Callable[[str], Source | None], templ
         where = f"{source.path}:{source.line}"
         return (f'{match.group(0)}<a class="explainer-edit-fact" '
                 f'href="{html.escape(editor_link(template, root, source))}" '
-                f'title="Edit {html.escape(where)}" '
-                'style="float:right;margin-left:.5em;font-size:.7rem;font-weight:normal">'
+                f'title="Edit {html.escape(where)}">'  # styled in explainer.css: the
+                # Content-Security-Policy allows no style attribute
                 f'✎ {html.escape(Path(source.path).name)}:{source.line}</a>')
 
     return _ANCHORED.sub(link, page_html)

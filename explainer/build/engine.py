@@ -39,6 +39,7 @@ import yaml
 
 from ..link.graph import SiteGraph
 from ..project import PLUGIN_NAME, Project, layered_files, read_config
+from . import csp
 from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
@@ -333,6 +334,8 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
         if result.returncode != 0:
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
+        if not spec.runs_plugins:  # with MkDocs and ProperDocs the plugin adds the policy
+            csp.secure_site(staging, csp.theme_inline(csp.project_template_dirs(project)))
         _swap(staging, site_dir, keep_as=spare if spec.runs_plugins else None)
     finally:
         if config_file is not None:

@@ -35,7 +35,9 @@ REQUIRED_EXTENSIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("attr_list", {}),
     ("def_list", {}),
     ("md_in_html", {}),
-    ("tables", {}),
+    # `align` attributes, not `style`: the Content-Security-Policy (build/csp) allows no
+    # inline style, and Material styles table cells by `align`
+    ("tables", {"use_align_attribute": True}),
     ("toc", {"permalink": True}),
     ("pymdownx.escapeall", {}),
     ("pymdownx.superfences", {}),

@@ -141,11 +141,17 @@ class AnonymousNode:
 
     @property
     def page(self) -> str:
-        return routes.story(self.story.slug, "quotes")
+        """Their quotes on the story's quotes page; a source who is only described (no quote)
+        is not listed there, so links lead to the paragraph that describes them."""
+        if self.quotes or not self.citations:
+            return routes.story(self.story.slug, "quotes")
+        return self.citations[0].page
 
     @property
     def anchor(self) -> str:
-        return f"speaker-{self.id}"
+        if self.quotes or not self.citations:
+            return f"speaker-{self.id}"
+        return self.citations[0].anchor
 
 
 Speaker: TypeAlias = "PersonNode | AnonymousNode | OrganisationNode"

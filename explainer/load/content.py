@@ -32,12 +32,14 @@ from ..model.common import ID_HINT, is_id
 from .articles import parse_body
 from .images import ImageRef, ImageSource, check_image_field, inspect_image
 from .sources import (
+    MAX_FILE_BYTES,
     SourceProblem,
     Where,
     YamlDocument,
     load_yaml_document,
     read_text,
     split_front_matter,
+    unreadable,
 )
 from .validation import validate
 
@@ -113,11 +115,22 @@ class FileCache:
 
     def load(self, path: Path, shown: str, report: Report,
              loader: Callable[[Path, str, Report], T | None]) -> T | None:
-        stat = path.stat()
-        key = (stat.st_size, stat.st_mtime_ns)
-        hit = self._entries.get(path)
+        try:
+            if path.is_dir():
+                raise IsADirectoryError(f"{shown} is a folder")
+            stat = path.stat()
+            key = (stat.st_size, stat.st_mtime_ns)
+            hit = self._entries.get(path)
+            # a file over the size limit is refused by the loader unread: it is not read here
+            data = path.read_bytes() if (hit is None or hit.stat != key) \
+                and stat.st_size <= MAX_FILE_BYTES else None
+        except OSError as error:  # a folder, a file gone since it was listed, unreadable
+            self._entries.pop(path, None)
+            report.add(Location(shown, 0, 0).error(unreadable(error)))
+            return None
         if hit is None or hit.stat != key:
-            digest = hashlib.sha1(path.read_bytes(), usedforsecurity=False).hexdigest()
+            digest = hashlib.sha1(data if data is not None else repr(key).encode(),
+                                  usedforsecurity=False).hexdigest()
             if hit is None or hit.digest != digest:
                 local = Report()
                 value = _guard(local, loader, path, shown, local)
@@ -153,7 +166,7 @@ def load_content(root: Path, cache: FileCache | None = None,
             f"no '{shown}/' folder in {root}: run from the project folder or pass --root"))
         return content, report
     site_path = base / "site.yaml"
-    if site_path.is_file():
+    if site_path.exists():
         content.site = files.load(site_path, display_path(root, site_path), report, _read_site)
     else:
         report.add(Location(display_path(root, site_path), 0, 0).error(
@@ -163,7 +176,7 @@ def load_content(root: Path, cache: FileCache | None = None,
                                            content, files)
     content.places = _load_registry(root, base / "places", Place, report, content, files)
     glossary_path = base / "glossary.yaml"
-    if glossary_path.is_file():
+    if glossary_path.exists():
         content.glossary = files.load(glossary_path, display_path(root, glossary_path), report,
                                       _load_glossary) or []
     stories_dir = base / "stories"
@@ -305,7 +318,7 @@ def _load_story(root: Path, folder: Path, report: Report,
     facts_path = folder / "facts.yaml"
     facts_document = YamlDocument(display_path(root, facts_path), None)
     facts: Facts | None = Facts()
-    if facts_path.is_file():
+    if facts_path.exists():
         loaded_facts = files.load(facts_path, display_path(root, facts_path), report,
                                   _load_facts)
         facts, facts_document = loaded_facts if loaded_facts else (None, facts_document)
@@ -323,7 +336,7 @@ def load_article(root: Path, path: Path, report: Report,
                  files: FileCache | None = None) -> tuple[Article, YamlDocument] | None:
     """A story's article.md: front matter and citable paragraphs (the photo caption is `photo`)."""
     shown = display_path(root, path)
-    if not path.is_file():
+    if not path.exists():
         report.add(Location(shown, 0, 0).error(
             "missing: every story needs its article (see `build.py new`)"))
         return None

@@ -6,20 +6,23 @@ clear `path:line:col` message or be normalised, never a traceback.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Location
-from .yamlsource import YamlProblem, load_yaml_checked, position_of
+from .yamlsource import (
+    CONTROL_CHARACTER,
+    YamlProblem,
+    character_name,
+    load_yaml_checked,
+    position_of,
+)
 
 #: Files larger than this are refused before parsing: content is hand-edited text, and the
 #: longest news articles are a few hundred kilobytes.
 MAX_FILE_BYTES = 2 * 1024 * 1024
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class SourceProblem(Exception):
@@ -28,31 +31,47 @@ class SourceProblem(Exception):
         super().__init__(self.diagnostic.format())
 
 
+def unreadable(error: OSError) -> str:
+    """What to tell an editor about a content file that cannot be read."""
+    if isinstance(error, IsADirectoryError):
+        return "is a folder, where a content file is expected: remove or rename it"
+    if isinstance(error, FileNotFoundError):
+        return "disappeared while it was being read (save it again)"
+    return f"cannot be read: {error.strerror or error}"
+
+
 def read_text(path: Path, shown_as: str) -> str:
     """Decode UTF-8 (a BOM is dropped), normalise line endings, refuse control characters."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise SourceProblem(Location(shown_as, 1, 1),
-                            f"file is {size:,} bytes; content files are limited to "
-                            f"{MAX_FILE_BYTES:,} bytes")
-    data = path.read_bytes()
     try:
-        text = data.decode("utf-8-sig")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise SourceProblem(Location(shown_as, 1, 1),
+                                f"file is {size:,} bytes; content files are limited to "
+                                f"{MAX_FILE_BYTES:,} bytes")
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceProblem(Location(shown_as, 0, 0), unreadable(error)) from None
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        # where an editor sees it: lines as read below (CR LF and CR end lines too), the
+        # column in characters of the line's valid start
+        before = data[: exc.start].decode("utf-8")
+        before = before.replace("\r\n", "\n").replace("\r", "\n")
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
         raise SourceProblem(Location(shown_as, line, col),
                             f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file "
                             "as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(text)
+    bad = CONTROL_CHARACTER.search(text)
     if bad:
         before_text = text[: bad.start()]
         line = before_text.count("\n") + 1
         col = bad.start() - (before_text.rfind("\n") + 1) + 1
         raise SourceProblem(Location(shown_as, line, col),
-                            f"control character U+{ord(bad.group()):04X} is not allowed")
+                            f"{character_name(bad.group())} is not allowed")
     return text
 
 

@@ -94,6 +94,17 @@ _STANDARD = "tag:yaml.org,2002:"
 _SEQ, _MAP = _STANDARD + "seq", _STANDARD + "map"
 _GLUED_COMMENT = re.compile(r"^\s+#[^\s#]")
 _PLAIN_TAGS = {_STANDARD + name for name in ("str", "int", "float", "bool", "null")}
+#: Control characters (C0 but tab and line breaks, DEL, C1) and the noncharacters U+FFFE and
+#: U+FFFF: refused in content files, and so in values written with YAML escapes ("\x1b", "\0",
+#: "\x9b"), which would otherwise carry them into pages, messages and terminals (and YAML
+#: refuses C1 controls: a page's front matter holding one is not read as front matter).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def character_name(char: str) -> str:
+    """'control character U+001B' (or 'noncharacter U+FFFE'), for messages."""
+    kind = "noncharacter" if char in "\ufffe\uffff" else "control character"
+    return f"{kind} U+{ord(char):04X}"
 
 
 class _Converter:
@@ -189,6 +200,8 @@ class _Converter:
         if node.tag not in _PLAIN_TAGS:
             raise self.bad_tag(node)
         if not _plain(node):
+            if node.style == '"' and CONTROL_CHARACTER.search(value):
+                raise self.escaped_control(node)
             return value  # quoted or block scalars are text
         if self.lines:
             self.check_hashtag(node)
@@ -217,6 +230,12 @@ class _Converter:
             self.warnings.append(where.warning(
                 f"'{rest.strip()[:30]}' is read as a YAML comment, so the value ends at "
                 f"'{node.value[-30:]}'; put the value in quotes to keep the '#'"))
+
+    def escaped_control(self, node: yaml.ScalarNode) -> _Refusal:
+        found = CONTROL_CHARACTER.search(node.value)
+        assert found is not None
+        return _refuse(f"{character_name(found.group())} (written as an escape) is not allowed "
+                       "in content", node)
 
     def bad_tag(self, node: yaml.Node) -> _Refusal:
         tag = node.tag.replace(_STANDARD, "!!")
@@ -261,17 +280,22 @@ def load_yaml_checked(text: str, path: str, line_offset: int = 0,
         raise YamlProblem(Location(path, line, col).error(
             f"character U+{code:04X} is not allowed in YAML ({exc.reason})")) from None
     except yaml.MarkedYAMLError as exc:
-        raise YamlProblem(_diagnostic(exc, path, line_offset)) from None
+        raise YamlProblem(_diagnostic(exc, path, line_offset, text)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(Location(path, line_offset + 1, 1).error(f"YAML error: {exc}")) from None
     finally:
         loader.dispose()
 
 
-def _diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int) -> Diagnostic:
+def _diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int,
+                text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line + 1 + line_offset) if mark else line_offset + 1
     col = (mark.column + 1) if mark else 1
+    lines = text.split("\n")
+    if mark and mark.line >= len(lines):  # the end of a text without a final line break:
+        line = len(lines) + line_offset  # libyaml counts one line more than there is
+        col = len(lines[-1]) + 1
     if isinstance(exc, _Refusal):
         message = str(exc.problem)
     else:

@@ -2,12 +2,13 @@
 
 Dates are written in the Library of Congress Extended Date/Time Format (EDTF): "2015",
 "2016-09", "2016-09-19/2016-09-20", "2015/2016-08", "2016-09~" (approximate), "2016?"
-(uncertain), "2016-09-21/.." (open end). A day is never shown unless it was written.
+(uncertain), "2016-09-21/.." (open end), "2016-21" (spring 2016: EDTF writes seasons, quarters
+and halves of a year as months 21-41). A day is never shown unless it was written.
 
 The `edtf` package is the reference parser, but it costs 3-7 ms a string (pyparsing), which
 would dominate generation for a large site. The common forms above are parsed here with one
-regular expression and checked against `edtf` in the tests; anything else falls back to `edtf`
-(validated, shown as written).
+regular expression and checked against `edtf` in the tests; seasons are validated by `edtf`;
+anything else falls back to `edtf` (validated, shown as written).
 """
 
 from __future__ import annotations
@@ -17,11 +18,33 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from typing import Any
 
 MONTHS = [
     "", "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 ]
+
+#: EDTF's "months" 21-41 (level 1: seasons; level 2: seasons of either hemisphere, quarters,
+#: quadrimesters, semesters): the words shown for them, and their first and last months (the
+#: `edtf` package's, so that they sort within their year as it orders them).
+SEASONS: dict[int, tuple[str, int, int]] = {
+    21: ("spring {year}", 3, 5), 22: ("summer {year}", 6, 8),
+    23: ("autumn {year}", 9, 11), 24: ("winter {year}", 12, 12),
+    25: ("spring {year} (northern hemisphere)", 3, 5),
+    26: ("summer {year} (northern hemisphere)", 6, 8),
+    27: ("autumn {year} (northern hemisphere)", 9, 11),
+    28: ("winter {year} (northern hemisphere)", 12, 12),
+    29: ("spring {year} (southern hemisphere)", 9, 11),
+    30: ("summer {year} (southern hemisphere)", 12, 12),
+    31: ("autumn {year} (southern hemisphere)", 3, 5),
+    32: ("winter {year} (southern hemisphere)", 6, 8),
+    33: ("first quarter of {year}", 1, 3), 34: ("second quarter of {year}", 4, 6),
+    35: ("third quarter of {year}", 7, 9), 36: ("fourth quarter of {year}", 10, 12),
+    37: ("January–April {year}", 1, 4), 38: ("May–August {year}", 5, 8),
+    39: ("September–December {year}", 9, 12),
+    40: ("first half of {year}", 1, 6), 41: ("second half of {year}", 7, 12),
+}
 
 _POINT = r"(?P<{p}y>\d{{4}})(?:-(?P<{p}m>\d{{2}})(?:-(?P<{p}d>\d{{2}}))?)?(?P<{p}q>[?~%])?"
 _SINGLE = re.compile("^" + _POINT.format(p="a") + "$")
@@ -37,20 +60,25 @@ class DateError(ValueError):
 
 @dataclass(frozen=True)
 class DatePoint:
-    """One calendar point at year, month or day precision."""
+    """One calendar point at year, month or day precision, or a season of a year (EDTF's
+    21-41, a key of `SEASONS`)."""
 
     year: int
     month: int | None = None
     day: int | None = None
     uncertain: bool = False
     approximate: bool = False
+    season: int | None = None
 
     @property
     def precision(self) -> str:
+        if self.season:
+            return "season"
         return "day" if self.day else "month" if self.month else "year"
 
     def iso(self) -> str:
-        """The HTML `<time datetime>` value: only as precise as written."""
+        """The HTML `<time datetime>` value: only as precise as written (a season: its year,
+        as HTML has no form for a season)."""
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:
@@ -58,13 +86,17 @@ class DatePoint:
         return f"{self.year:04d}"
 
     def earliest(self) -> tuple[int, int, int]:
+        if self.season:
+            return (self.year, SEASONS[self.season][1], 1)
         return (self.year, self.month or 1, self.day or 1)
 
     def latest(self) -> tuple[int, int, int]:
-        month = self.month or 12
+        month = SEASONS[self.season][2] if self.season else self.month or 12
         return (self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     def text(self, with_year: bool = True, with_month: bool = True) -> str:
+        if self.season:  # never shortened: the compact forms below are for days and months
+            return SEASONS[self.season][0].format(year=self.year)
         parts = []
         if self.day:
             parts.append(str(self.day))
@@ -95,7 +127,7 @@ class FuzzyDate:
     open_start: bool = False
     open_end: bool = False
     is_interval: bool = False
-    #: Forms beyond the common ones (seasons, unspecified digits, ...) are shown as written.
+    #: Forms beyond the common ones (unspecified digits, sets, ...) are shown as written.
     verbatim: bool = False
 
     def __str__(self) -> str:
@@ -173,6 +205,8 @@ def _point(match: re.Match[str], prefix: str) -> DatePoint | None:
     month = match.group(prefix + "m")
     day = match.group(prefix + "d")
     qualifier = match.group(prefix + "q") or ""
+    if _season(match, prefix):  # already validated by `edtf` (which has no qualified season)
+        return DatePoint(int(year), season=int(month))
     point = DatePoint(
         int(year), int(month) if month else None, int(day) if day else None,
         uncertain=qualifier in "?%" and qualifier != "",
@@ -188,15 +222,28 @@ def _point(match: re.Match[str], prefix: str) -> DatePoint | None:
     return point
 
 
+def _season(match: re.Match[str], prefix: str) -> bool:
+    """EDTF writes seasons as months 21-41 ("2016-21", spring 2016)."""
+    month = match.group(prefix + "m")
+    return month is not None and match.group(prefix + "d") is None and month in _SEASON_MONTHS
+
+
+_SEASON_MONTHS = frozenset(str(number) for number in SEASONS)
+
+
 @lru_cache(maxsize=65536)
 def parse_date(value: str) -> FuzzyDate:
     """Parse an EDTF string; raise DateError with a message an editor can act on."""
     text = value.strip()
     match = _SINGLE.match(text)
     if match:
+        if _season(match, "a"):
+            _parse_edtf(text)  # the rules for seasons (no qualifier, ...) are the package's
         return FuzzyDate(text, _point(match, "a"), _point(match, "a"))
     match = _INTERVAL.match(text)
     if match:
+        if _season(match, "a") or _season(match, "b"):
+            _parse_edtf(text)
         start, end = _point(match, "a"), _point(match, "b")
         if start and end and start.earliest() > end.latest():
             raise DateError(f"interval '{text}' ends before it starts")
@@ -205,18 +252,26 @@ def parse_date(value: str) -> FuzzyDate:
     return _parse_with_edtf(text)
 
 
-def _parse_with_edtf(text: str) -> FuzzyDate:
+def _parse_edtf(text: str) -> Any:
+    """The `edtf` package's reading of `text`; DateError if it is not EDTF."""
     from edtf import parse_edtf
     from edtf.parser.edtf_exceptions import EDTFParseException
 
     try:
-        parsed = parse_edtf(text)
+        return parse_edtf(text)
     except (EDTFParseException, ValueError, TypeError):
         raise DateError(
             f"'{text}' is not an EDTF date; write e.g. 2016, 2016-09, 2016-09-19, "
-            "2016-09-19/2016-09-20 (a range), 2016-01/2016-08, 2016~ (approximate) or "
-            "2016? (uncertain)") from None
+            "2016-09-19/2016-09-20 (a range), 2016-01/2016-08, 2016-21 (spring), "
+            "2016~ (approximate) or 2016? (uncertain)") from None
+
+
+def _parse_with_edtf(text: str) -> FuzzyDate:
+    """A form only the `edtf` package reads, shown as written. Its bounds may be infinite
+    (a set open at one end, "[..1760-12-03]"): that end is open."""
+    parsed = _parse_edtf(text)
     low, high = parsed.lower_strict(), parsed.upper_strict()
-    return FuzzyDate(text, DatePoint(low.tm_year, low.tm_mon, low.tm_mday),
-                     DatePoint(high.tm_year, high.tm_mon, high.tm_mday),
+    start = None if isinstance(low, float) else DatePoint(low.tm_year, low.tm_mon, low.tm_mday)
+    end = None if isinstance(high, float) else DatePoint(high.tm_year, high.tm_mon, high.tm_mday)
+    return FuzzyDate(text, start, end, open_start=start is None, open_end=end is None,
                      is_interval=True, verbatim=True)

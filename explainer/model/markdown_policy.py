@@ -21,6 +21,9 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 # Link targets as Python-Markdown reads them: inline links and reference definitions.
 _TARGETS = re.compile(r"\]\(\s*<?([^)>\s]*)|^\s{0,3}\[[^\]]+\]:\s*<?(\S*)", re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+# A backslash-escaped '<' before a tag name: CommonMark (and markdown-it) read text, but
+# Python-Markdown's raw-HTML block finder reads a tag that swallows the next HTML block.
+_ESCAPED_TAG = re.compile(r"(?<!\\)\\<[A-Za-z/!?]")
 _MAYBE_UNSAFE = re.compile(r"[<{`~]|\]\s*[(:\[]|&#|^\s{0,3}\[", re.MULTILINE)
 
 
@@ -56,9 +59,15 @@ def markdown_problem(text: str) -> str | None:
             return (f"link to '{target[:40]}' is not allowed (line {line} of the text): only "
                     "http, https, mailto and relative links")
     for number, line_text in enumerate(lines, 1):
-        if _ATTR_LIST.search(_CODE_SPAN.sub("", line_text)) and not _in_code(tokens, number):
+        outside_code = _CODE_SPAN.sub("", line_text)
+        if _ATTR_LIST.search(outside_code) and not _in_code(tokens, number):
             return (f"attribute lists ('{{: ...}}', '{{#id}}') are not allowed in Markdown "
                     f"text (line {number} of the text); escape the brace as '\\{{'")
+        tag = _ESCAPED_TAG.search(outside_code)
+        if tag and not _in_code(tokens, number):
+            return (f"'{tag.group()}' (line {number} of the text) reads as the start of an "
+                    "HTML tag to the site's Markdown engine, which then garbles the page "
+                    "after it: write '&lt;' for '<'")
     return None
 
 

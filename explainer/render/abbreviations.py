@@ -16,6 +16,9 @@ from .dependencies import EVERYTHING
 # Candidate abbreviations: runs starting with a capital (no word-boundary check: a candidate
 # that is not a whole word only adds a definition that Python-Markdown's abbr then ignores).
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
+#: What Python-Markdown's `abbr` reads as the term of a definition line (no backslash: with
+#: one, `*[term]: expansion` is a paragraph, and the expansion raw HTML in the page).
+_DEFINABLE = re.compile(r"[^\\\n\]]+")
 #: A story's own files, as page sources list them: the page shows that story's text.
 _STORY_FILE = re.compile(r"(?:^|/)stories/([a-z0-9-]+)/(?:article\.md|facts\.yaml)$")
 
@@ -29,6 +32,8 @@ class Abbreviations:
     else (a profile, a site-wide timeline) gets no tooltip for it rather than a wrong one."""
 
     def __init__(self, abbreviations: list[Abbreviation], all_stories: frozenset[str]):
+        # a term `abbr` cannot read as one gets no tooltip
+        abbreviations = [a for a in abbreviations if _DEFINABLE.fullmatch(abbr_key(a.term))]
         self.site_wide = {a.term: a.expansion for a in abbreviations if a.stories is None}
         self.scoped: dict[str, list[tuple[frozenset[str], str]]] = {}
         for item in abbreviations:

@@ -57,12 +57,14 @@ def escape_text(value: str) -> Md:
 
 @lru_cache(maxsize=65536)
 def escape_title(value: str, limit: int = 400) -> str:
-    """Text for a Markdown link title ("..."): one line, quotes and markup neutralised."""
+    """Text for a Markdown link title ("..."): one line, quotes and markup neutralised (either
+    quotation mark, as Python-Markdown ends a title at `')` too), and no `|`, which would end
+    a table cell around the link."""
     text = " ".join(str(value).split())
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "\u2026"
-    for char, entity in (("&", "&amp;"), ('"', "&quot;"), ("<", "&lt;"), (">", "&gt;"),
-                         ("\\", "&#92;"), ("`", "&#96;")):
+    for char, entity in (("&", "&amp;"), ('"', "&quot;"), ("'", "&#39;"), ("<", "&lt;"),
+                         (">", "&gt;"), ("\\", "&#92;"), ("`", "&#96;"), ("|", "&#124;")):
         text = text.replace(char, entity)
     return text
 

@@ -24,8 +24,8 @@ def test_the_browser_reloads_after_a_save(browser: Any, tmp_path: Path) -> None:
         facts.write_text(facts.read_text().replace(
             "summary: Sampletown opened a bridge that took five years to build.",
             "summary: Sampletown opened its new bridge to traffic."))
-        page.wait_for_function(
-            "document.querySelector('h2#summary + p')?.innerText.includes('to traffic')",
+        page.wait_for_function(  # a function: the page's policy forbids eval of a string
+            "() => document.querySelector('h2#summary + p')?.innerText.includes('to traffic')",
             timeout=30_000)
         assert page.evaluate("window.__not_reloaded === undefined"), "the page itself reloaded"
         page.close()

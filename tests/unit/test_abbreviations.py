@@ -59,3 +59,15 @@ def test_the_signature_changes_with_a_scope() -> None:
     before = Abbreviations(TERMS, STORIES).signature()
     moved = [*TERMS[:2], Abbreviation("IMU", "Imposta municipale unica", frozenset({"other"}))]
     assert Abbreviations(moved, STORIES).signature() != before
+
+
+def test_a_term_that_cannot_be_defined_gets_no_definition_line() -> None:
+    # `*[X\\Y]: ...` is no definition to Python-Markdown: the line was a paragraph, and the
+    # expansion in it raw HTML (a term with a backslash and an expansion with an event handler)
+    abbreviations = Abbreviations([Abbreviation("X\\Y", "<img src=x onerror=alert(1)>"),
+                                   Abbreviation("STC", "Council")], STORIES)
+    text = "The STC and X\\Y and X\\\\Y.\n"
+    block = abbreviations.block(text)
+    assert block == "\n*[STC]: Council\n"
+    rendered = markdown.markdown(text + block, extensions=["abbr", "pymdownx.escapeall"])
+    assert "<img" not in rendered and '<abbr title="Council">STC</abbr>' in rendered

@@ -9,6 +9,7 @@ from explainer.model.markdown_policy import markdown_problem
     "```\n<script>in a closed code block</script>\n```",
     "An escaped brace \\{: not attributes }",
     "`{: inline code}` is fine",
+    "A less-than sign: a < b, written &lt;b or `\\<b` in code",
     "",
 ])
 def test_acceptable_markdown(text: str) -> None:
@@ -26,6 +27,8 @@ def test_acceptable_markdown(text: str) -> None:
     ("text\n{: onclick=\"x\" }", "attribute lists"),
     ("## Heading {#id}", "attribute lists"),
     ("Intro\n\n```python\nprint(1)\n", "code block opened on line 3 of the text is never closed"),
+    # found by the property tests: the next <div markdown> of the page was left unprocessed
+    ("Less than \\<b> here", "'\\<b' (line 1 of the text) reads as the start of an HTML tag"),
 ])
 def test_refused_markdown(text: str, fragment: str) -> None:
     problem = markdown_problem(text)

@@ -34,6 +34,9 @@ def test_dates_and_yes_no_stay_text() -> None:
     ("a: [1\n", "f.yaml:2:1: error: YAML syntax error"),
     ("a: \"b\x07\"\n", "f.yaml:1:6: error: character U+0007 is not allowed in YAML"),
     ("? [a, b]\n: 1\n", "f.yaml:1:3: error: a mapping key must be plain text"),
+    # found by fuzzing: at the end of a file without a final line break, libyaml pointed at
+    # a line after the last one
+    ("a: 1\nb", "f.yaml:2:2: error: YAML syntax error"),
 ])
 def test_refusals_name_file_line_and_column(text: str, message: str) -> None:
     with pytest.raises(YamlProblem) as caught:

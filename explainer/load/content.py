@@ -155,7 +155,8 @@ def load_content(root: Path, cache: FileCache | None = None) -> tuple[Content, R
                                       _load_glossary) or []
     stories_dir = base / "stories"
     if stories_dir.is_dir():
-        for story_dir in sorted(p for p in stories_dir.iterdir() if p.is_dir()):
+        for story_dir in sorted(p for p in stories_dir.iterdir()
+                                if p.is_dir() and not p.name.startswith(".")):
             story = _load_story(root, story_dir, report, files)
             if story is None:
                 content.broken.setdefault("stories", set()).add(story_dir.name)
@@ -197,6 +198,8 @@ def _load_registry(root: Path, folder: Path, model: type[M], report: Report,
     if not folder.is_dir():
         return entries
     for path in sorted(folder.glob("*.md")):
+        if path.name.startswith("."):  # hidden, as MkDocs leaves them: an editor's (.#a.md)
+            continue
         shown = display_path(root, path)
         if not is_id(path.stem):
             report.add(Location(shown, 0, 0).error(

@@ -2,13 +2,16 @@
 #              ENGINE=properdocs or ENGINE=zensical builds it with another engine
 # make test  - lint, type-check and run every test
 # make serve - live preview on http://127.0.0.1:8000/
+# make schemas    - regenerate the content files' JSON Schemas (explainer/schemas/) from the models
+# make dist-check - build the wheel and sdist, install the wheel into a fresh venv outside the
+#                   repository and run a new site there (init, new, draft, check, build, serve)
 PYTHON ?= python3
 ENGINE ?= mkdocs
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: site test serve check generate lint typecheck goldens clean lock
+.PHONY: site test serve check generate lint typecheck goldens clean lock schemas dist-check
 
 # The pinned dependencies, then this package itself (editable, so its `explainer` command and
 # its MkDocs plugin entry point exist; the code is used from this checkout).
@@ -44,6 +47,13 @@ test: lint typecheck
 goldens: $(STAMP)
 	$(BIN)/python -m pytest tests/test_goldens.py --update-goldens
 
+# After a change to the content models (fields, descriptions): the shipped JSON Schemas follow.
+schemas: $(STAMP)
+	$(BIN)/explainer schema explainer/schemas
+
+dist-check: $(STAMP)
+	PYTHON=$(BIN)/python bash .ci/dist-check
+
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/pip install --quiet --upgrade pip
@@ -52,5 +62,5 @@ lock:
 	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
 
 clean:
-	rm -rf site .site-previous .cache .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf site .site-previous .cache .pytest_cache .mypy_cache .ruff_cache test-artifacts dist
 	find generated -mindepth 1 ! -name .explainer-generated -delete 2>/dev/null || true

@@ -10,7 +10,10 @@ people) and prints, each measured in a fresh process:
 - generation: load + validate + link + render + write (`build.py generate`), wall time and
   peak memory (max RSS), and the seconds of each stage (`--timings`); the median of
   `--repeat` runs (default 3), each writing every page into a new folder: the file system's
-  cost of creating 12,000 files varies between runs here (0.3 to 2 s of system time);
+  cost of creating 12,000 files varies between runs here (0.3 to 2 s of system time). These
+  runs find the pictures (share and quote cards) in the project's picture cache, as every
+  build after the first does;
+- cold: one generation before those, with no picture cache, drawing every picture;
 - the engine: MkDocs' own build of the generated pages (`mkdocs build`, hook skipped), wall
   time and peak memory;
 - their ratio, the number of pages written;
@@ -82,18 +85,20 @@ def measure(n: int, work: Path, with_engine: bool,
     env = {**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1",
            "EXPLAINER_PAGES_READY": "1", "PYTHONHASHSEED": "0"}
     python = sys.executable
+    command = [python, str(REPO / "build.py"), "--root", str(root), "generate", "--timings"]
+    cold_s, cold_mb, cold_out = run(command, root, env)  # no picture cache yet
     runs = []
     for attempt in range(repeat):
-        if attempt:  # each run writes every page into a new folder, as the first one did
-            (root / "generated").rename(work / f"old-n{n}-{attempt}")
-        seconds, mb, out = run([python, str(REPO / "build.py"), "--root", str(root),
-                                "generate", "--timings"], root, env)
+        # each run writes every page into a new folder, as the first one did
+        (root / "generated").rename(work / f"old-n{n}-{attempt}")
+        seconds, mb, out = run(command, root, env)
         runs.append((seconds, mb, out.rsplit("timings: ", 1)[-1].strip()))
     gen_s, gen_mb, stages = sorted(runs)[len(runs) // 2]  # the median run
     pages = sum(1 for p in (root / "generated").rglob("*.md"))
     row: dict[str, float | int | str | None] = {
         "n": n, "pages": pages, "gen_s": gen_s, "gen_mb": gen_mb, "engine_s": None,
-        "engine_mb": None, "stages": stages,
+        "engine_mb": None, "stages": stages, "cold_s": cold_s, "cold_mb": cold_mb,
+        "cold_stages": cold_out.rsplit("timings: ", 1)[-1].strip(),
         "gen_range": f"{min(r[0] for r in runs):.2f}-{max(r[0] for r in runs):.2f} s"}
     if with_engine:
         engine_s, engine_mb, _ = run([python, "-m", "mkdocs", "build", "--quiet", "-d",
@@ -140,6 +145,11 @@ def main() -> int:
               flush=True)
         print(f"{'':>6} generation, median of {max(1, args.repeat)} runs "
               f"({row['gen_range']}): {row['stages']}", flush=True)
+        cold_ratio = (f"{row['cold_s'] / row['engine_s']:.1%}"  # type: ignore[operator]
+                      if row["engine_s"] else "-")
+        print(f"{'':>6} cold (no picture cache): {row['cold_s']:.2f} s, "
+              f"{row['cold_mb']:.0f} MiB, {cold_ratio} of mkdocs: {row['cold_stages']}",
+              flush=True)
         previous = row
     return 0
 

@@ -221,3 +221,17 @@ def _paragraph(article: str, paragraph_id: str) -> tuple[int, int] | None:
         return None
     end = article.find("\n{#", marker + 1)
     return marker, (end if end >= 0 else len(article))
+
+
+def paint_portrait(person_file: Path, shade: int) -> None:
+    """Give a person (their content file) a portrait, or repaint the one they have: the
+    picture file changes while the person's file, once it names it, stays the same."""
+    from PIL import Image
+
+    picture = person_file.with_suffix(".png")
+    Image.new("RGB", (60, 80), (shade % 256, 90, 140)).save(picture)
+    text = person_file.read_text(encoding="utf-8")
+    if "\nimage:" not in text:
+        person_file.write_text(text.replace(
+            "---\n", f"---\nimage:\n  file: {picture.name}\n  credit: 'Photo: Synthetic'\n"
+            "  licence: CC0\n", 1), encoding="utf-8")

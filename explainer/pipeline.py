@@ -23,6 +23,7 @@ from .link.memo import LinkMemo
 from .load.content import FileCache, load_content
 from .project import Project
 from .render import PageSet, RenderCache, render_site
+from .render.images.cache import ImageCache
 
 
 @dataclass
@@ -42,6 +43,12 @@ class Generated:
     report: Report
     rendered: int  # pages rendered this run (the rest were unchanged and reused)
     timings: Timings = field(default_factory=lambda: Timings())
+    drawn: int = 0  # pictures drawn this run (the rest came from a cache)
+    pictures: int = 0
+
+
+#: Where pictures are kept between builds, in the project folder (git-ignored).
+PICTURE_CACHE = (".cache", "explainer", "images")
 
 
 class Timings(dict[str, float]):
@@ -99,7 +106,8 @@ def check(project: Project, caches: Caches | None = None) -> tuple[SiteGraph | N
 def _check(project: Project, caches: Caches | None,
            timings: Timings) -> tuple[SiteGraph | None, Report]:
     with timings.stage("load"):
-        content, report = load_content(project.root, caches.files if caches else None)
+        content, report = load_content(project.root, caches.files if caches else None,
+                                       project.content_dir)
     with timings.stage("link"):
         graph = link(content, report, caches.links if caches else None)
         if graph is not None:
@@ -117,10 +125,16 @@ def generate(project: Project, caches: Caches | None = None, jobs: int = 1) -> G
         graph, report = _check(project, caches, timings)
         report.raise_if_errors()
         assert graph is not None
+        pictures = ImageCache(project.root.joinpath(*PICTURE_CACHE))
         with frozen_heap(), timings.stage("render"):
             rendered = render_site(graph, project.template_layers,
-                                   caches.pages if caches else None, graph.versions, jobs=jobs)
-    return Generated(graph, rendered.pages, report, rendered.rendered, timings)
+                                   caches.pages if caches else None, graph.versions, jobs=jobs,
+                                   pictures=pictures)
+        if caches is None or not caches.pages.hold_pictures:
+            # a whole build: what it did not use, no build needs now
+            pictures.prune()
+    return Generated(graph, rendered.pages, report, rendered.rendered, timings,
+                     rendered.drawn, rendered.pictures)
 
 
 def generate_to_disk(project: Project, caches: Caches | None = None,

@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .build import preview
+from .build.edit_links import DEFAULT_EDITOR_URL, EditLinks, check_editor_url
 from .build.incremental import IncrementalBuilds
 from .project import DEFAULT_CONTENT_DIR, DEFAULT_TEMPLATES_DIR, Project
 
@@ -32,6 +33,8 @@ class ExplainerConfig(Config):  # type: ignore[no-untyped-call]
 
     content = config_options.Type(str, default=DEFAULT_CONTENT_DIR)
     templates = config_options.Type(str, default=DEFAULT_TEMPLATES_DIR)
+    #: In `mkdocs serve`, where edit links open a content file ({path}, {line}, {col}); "" for none.
+    editor_url = config_options.Type(str, default=DEFAULT_EDITOR_URL)
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-call]
@@ -40,6 +43,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
     def __init__(self) -> None:
         self.builds = IncrementalBuilds()  # kept across `mkdocs serve` rebuilds (on_startup)
         self.project: Project | None = None
+        self.serving = False  # `mkdocs serve` (editor links) rather than a build
+        self.edit_links: EditLinks | None = None
 
     def _project(self, config: Any) -> Project:
         root = Path(config.config_file_path).resolve().parent
@@ -47,16 +52,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         return self.project
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        # (defining on_startup also keeps this plugin object across `mkdocs serve` rebuilds)
+        self.serving = command == "serve"
         self.builds.startup(command, dirty)
 
     def on_config(self, config: Any) -> Any:
         if config.theme.name != "material":
             raise PluginError(f"the explainer plugin needs the Material theme (theme: name: "
                               f"material), not '{config.theme.name}'")
-        return preview.configure(config, self._project(config))
+        problem = check_editor_url(self.config.editor_url)
+        if problem:
+            raise PluginError(problem)
+        project = self._project(config)
+        self.edit_links = EditLinks.for_run(config, project, serving=self.serving,
+                                            editor_url=self.config.editor_url)
+        self.builds.page_inputs = self.edit_links.page_inputs  # part of each page's cache key
+        return preview.configure(config, project)
 
     def _generate(self, files: Any, *, config: Any) -> Any:
         files, self.builds.banner = preview.generated_files(files, config, self._project(config))
+        if self.edit_links is not None:
+            self.edit_links.start_build()
+            self.edit_links.set_file_edit_uris(files, Path(config.docs_dir).resolve())
         return files
 
     @event_priority(LAST)
@@ -75,10 +92,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):  # type: ignore[no-untyped-c
         self.builds.page_started(page)
         return page
 
+    def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
+        if self.edit_links is not None:
+            self.edit_links.page_edit_url(page)
+        return markdown
+
+    def _fact_links(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        if self.edit_links is None:
+            return html
+        return self.edit_links.page_content(html, page)
+
     @event_priority(LAST)
-    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+    def _content_read(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         self.builds.page_read(page)
         return html
+
+    on_page_content = CombinedEvent(_fact_links, _content_read)
 
     @event_priority(FIRST)
     def _context_first(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:

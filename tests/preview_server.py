@@ -56,8 +56,8 @@ def mkdocs_serve(root: Path) -> Iterator[Preview]:
     env.pop("EXPLAINER_PAGES_READY", None)
     with log.open("w") as output:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}",
-             "-f", str(root / "mkdocs.yml")],
+            [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
+             "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
             cwd=root, env=env, stdout=output, stderr=subprocess.STDOUT)
     preview = Preview(f"http://127.0.0.1:{port}/", log)
     try:

@@ -160,7 +160,7 @@ def test_builds_are_byte_identical(sites: dict[str, Path], engine: str,
     root = seed_project(tmp_path / "again")
     assert tree_digest(build(root, engine)) == tree_digest(sites[engine])
     # a rebuild from the cache (ours in .cache/explainer/, Zensical's own in .cache/) gives the
-    # same bytes
+    # same bytes; .cache/ also holds the drawn pictures
     assert (root / ".cache").is_dir()
     assert tree_digest(build(root, engine)) == tree_digest(sites[engine])
     kept = [".cache", ".site-previous"] if engine != "zensical" else [".cache"]
@@ -196,6 +196,11 @@ def test_zensical_gets_the_plugins_settings_from_an_effective_config(tmp_path: P
         "pymdownx.superfences"]
     assert config["nav"][0] == {"Home": "index.md"} and len(config["nav"]) == 8
     assert config["theme"] == {"language": "en"}
+    assert "edit_uri" not in config
+    # Zensical would point edit links into the generated folder: none is better
+    with (project.root / "mkdocs.yml").open("a") as stream:
+        stream.write("repo_url: https://github.com/example/news\nedit_uri: edit/main/\n")
+    assert effective_config(project, staging, None)["edit_uri"] == ""
 
 
 def test_zensical_gets_one_folder_of_theme_overrides(tmp_path: Path) -> None:

@@ -25,6 +25,9 @@ def apply_case(root: Path, case: dict[str, object]) -> None:
             path.write_text(change["write"], encoding="utf-8")
         elif "write_hex" in change:
             path.write_bytes(bytes.fromhex(change["write_hex"]))
+        elif "copy" in change:  # a file of the repository (a test picture), by its path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes((Path(__file__).parents[1] / change["copy"]).read_bytes())
         elif "write_repeat" in change:
             head = path.read_text(encoding="utf-8") if path.exists() else ""
             repeat = change["write_repeat"]

@@ -33,7 +33,11 @@ def seed_pages(root: Path) -> dict[str, bytes]:
     wanted |= {node.page for node in nodes}
     wanted |= {p for p in generated.pages if p.startswith(f"stories/{SEED}/data/")}
     wanted.add("schemas/facts-v1.schema.json")
-    return {path: generated.pages.files[path] for path in sorted(wanted)}
+    # the story's share card and its first direct quote's card: pictures are output too
+    wanted.add(f"social/stories/{SEED}.png")
+    first = next(q for q in story.quotes if q.model.kind == "direct")
+    wanted.add(f"social/quotes/{SEED}/{first.id}.png")
+    return {path: generated.pages.read(path) for path in sorted(wanted)}
 
 
 def test_generated_pages_match_goldens(request: pytest.FixtureRequest, tmp_path: Path) -> None:
@@ -51,7 +55,8 @@ def test_generated_pages_match_goldens(request: pytest.FixtureRequest, tmp_path:
     for path in pages:
         golden = (GOLDENS / path).read_bytes()
         if pages[path] != golden:
-            diff = _first_difference(golden.decode(), pages[path].decode())
+            diff = _first_difference(golden.decode(), pages[path].decode()) \
+                if not path.endswith(".png") else "the picture's bytes differ"
             pytest.fail(f"{path} differs from its golden file ({diff}); "
                         "run `make goldens` if the change is meant")
 

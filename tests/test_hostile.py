@@ -61,10 +61,37 @@ def test_nothing_injected_anywhere(site: Path) -> None:
             "{{ 7*7 }}" in soup.get_text()
 
 
+def test_pictures_show_hostile_text_as_text(site: Path) -> None:
+    """An event title and a figure's counts that are markup, drawn into the inline SVG."""
+    for page, wanted in (("stories/sample/timeline", INERT["edits"][3]["replace"]),
+                         ("stories/sample/figures", INERT["edits"][4]["replace"])):
+        soup = BeautifulSoup((site / page / "index.html").read_text(), "html.parser")
+        figure = soup.select_one("figure.pic")
+        assert figure is not None and figure.find("script") is None
+        labels = ["".join(t.get_text() for t in text.select("tspan:not(.pic-tag)"))
+                  for text in figure.select("text.pic-label")]
+        text = yaml.safe_load(wanted.split(": ", 1)[1])
+        assert any(text in label for label in labels), (page, labels)
+
+
 def test_json_ld_cannot_close_its_script(site: Path) -> None:
     html = (site / "stories/sample/index.html").read_text()
     block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert "<" not in block and "window.__pwned=6" in block
+
+
+def test_share_metadata_holds_hostile_text_as_text(site: Path) -> None:
+    soup = BeautifulSoup((site / "stories/sample/index.html").read_text(), "html.parser")
+    headline = ("Sampletown {{ 7*7 }} {% include 'home.md.j2' %} "
+                "</script><script>window.__pwned=6</script> opens")
+    for key, name in (("property", "og:title"), ("name", "twitter:title"),
+                      ("property", "og:image:alt")):
+        tag = soup.find("meta", attrs={key: name})
+        assert tag is not None and tag["content"] == headline, name
+    assert len(soup.find_all("meta", attrs={"property": "og:title"})) == 1
+    profile = BeautifulSoup((site / "people/evil-name/index.html").read_text(), "html.parser")
+    title = profile.find("meta", attrs={"property": "og:title"})
+    assert title is not None and title["content"].startswith("<img src=x onerror=")
 
 
 @pytest.mark.parametrize("case", HOSTILE_ERRORS, ids=[c.stem for c in HOSTILE_ERRORS])

@@ -84,7 +84,7 @@ def test_incremental_equals_full_generation(project: Project, name: str) -> None
     EDITS[name](project.root)
     incremental = generate(project, caches)
     fresh = generate(project)
-    assert incremental.pages.files == fresh.pages.files
+    assert incremental.pages.contents() == fresh.pages.contents()
     assert incremental.rendered > 0
 
 
@@ -101,6 +101,25 @@ def test_a_quote_edit_renders_only_dependent_pages(project: Project) -> None:
     assert after.rendered < total / 2
 
 
+def test_a_repainted_portrait_is_drawn_again_under_an_unchanged_person_file(
+        project: Project) -> None:
+    from benchmarks.synthetic import paint_portrait
+
+    person = sorted((project.root / "content/people").glob("*.md"))[0]
+    paint_portrait(person, 10)
+    caches = Caches()
+    first = generate(project, caches)
+    text = person.read_text()
+    paint_portrait(person, 200)
+    assert person.read_text() == text
+    incremental = generate(project, caches)
+    assert incremental.pages.contents() == generate(project).pages.contents()
+    changed = {p for p in incremental.pages
+               if incremental.pages.read(p) != first.pages.read(p)}
+    # the resized portrait and the share card showing it
+    assert changed == {f"images/people/{person.stem}.jpg", f"social/people/{person.stem}.png"}
+
+
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_rendering_in_worker_processes_gives_the_same_files(
         project: Project, jobs: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,7 +129,7 @@ def test_rendering_in_worker_processes_gives_the_same_files(
     monkeypatch.setattr(pages, "PARALLEL_THRESHOLD", 0)  # small sites render in-process
     shared = generate(project, jobs=jobs)
     assert list(shared.pages) == list(one.pages)
-    assert shared.pages.files == one.pages.files
+    assert shared.pages.contents() == one.pages.contents()
 
 
 def test_a_template_error_in_a_worker_process_names_the_template(
@@ -133,6 +152,7 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.stateful import RuleBasedStateMachine, rule, run_state_machine_as_test  # noqa: E402
 
 from benchmarks.synthetic import edit_quote as edit_a_quote_word  # noqa: E402
+from benchmarks.synthetic import paint_portrait  # noqa: E402
 
 GENERATION_EXAMPLES = int(os.environ.get("EXPLAINER_PROPERTY_EXAMPLES", "8"))
 
@@ -167,7 +187,7 @@ def test_incremental_generation_equals_a_fresh_one_after_any_edits(tmp_path: Pat
             outcomes = []
             for caches in (self.caches, None):
                 try:
-                    outcomes.append(generate(self.project, caches).pages.files)
+                    outcomes.append(generate(self.project, caches).pages.contents())
                 except ContentError as error:
                     outcomes.append([d.format() for d in error.diagnostics])
             incremental, fresh = outcomes
@@ -213,6 +233,12 @@ def test_incremental_generation_equals_a_fresh_one_after_any_edits(tmp_path: Pat
         def rename_a_person(self, person: int) -> None:
             path = sorted((work / "content/people").glob("*.md"))[person]
             replace(path, "name: ", f"name: Dr{self.count} ")
+            self.check()
+
+        @rule(person=st.integers(0, 11), shade=st.integers(0, 255))
+        def paint_a_portrait(self, person: int, shade: int) -> None:
+            # the picture changes under an unchanged person file (after the first time)
+            paint_portrait(sorted((work / "content/people").glob("*.md"))[person], shade)
             self.check()
 
         @rule(number=st.integers(0, 20))

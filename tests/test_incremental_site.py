@@ -31,7 +31,16 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
 
-from benchmarks.synthetic import PLACES, Shape, edit_quote, make_project, write_story
+from benchmarks.synthetic import (
+    PLACES,
+    Shape,
+    edit_quote,
+    make_project,
+    paint_portrait,
+    write_story,
+)
+from explainer.build.cache import FOLDER, KEPT_SUBFOLDERS
+from explainer.pipeline import PICTURE_CACHE
 
 from .conftest import REPO, site_template
 
@@ -187,6 +196,14 @@ def test_incremental_builds_equal_clean_builds(built: tuple[Path, Path]) -> None
                 facts.write_text(text)
             self.check()
 
+        @rule(number=st.integers(0, 40), shade=st.integers(0, 255))
+        def paint_a_portrait(self, number: int, shade: int) -> None:
+            # resized portraits, the person's share card and every page showing them; after
+            # the first time only the picture file changes
+            speakers = speakers_of(work)
+            paint_portrait(work / f"content/people/{speakers[number % len(speakers)]}.md", shade)
+            self.check(reused="most")
+
         @rule()
         def change_a_template(self) -> None:
             template = site_template(work, "pages/person.md.j2")
@@ -253,9 +270,14 @@ def test_a_cache_from_another_checkout_is_ignored(project: Path, tmp_path: Path)
     other = tmp_path / "other"
     shutil.copytree(project, other, symlinks=True)
     edit_quote(other, 3, "moved").apply()
+    pictures = other.joinpath(*PICTURE_CACHE)
+    drawn = sorted(p.name for p in pictures.rglob("*") if p.is_file())
+    assert drawn and Path(*PICTURE_CACHE) == FOLDER / KEPT_SUBFOLDERS[0]
     output = build(other)
     assert "it was made for another checkout" in output
     assert output.count("notice:") == 1  # one line, not one per file or page
+    # the pictures, keyed by what they are drawn from, are kept (not drawn again)
+    assert set(drawn) <= {p.name for p in pictures.rglob("*") if p.is_file()}
     assert_same_site(other / "site", clean_build_of(other, tmp_path / "reference"))
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from explainer.cli.main import main
 from explainer.ingest import read_article
+from explainer.ingest.newstory import escape_paragraph
 from explainer.load.articles import parse_body
 from explainer.load.sources import split_front_matter
-from explainer.newstory import escape_paragraph
 
 from .conftest import REPO, copy_seed_project
 

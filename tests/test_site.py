@@ -99,7 +99,8 @@ def test_timeline_is_an_ordered_list_with_machine_readable_dates(site: Path) -> 
 
 def test_figures_page_records_the_articles_own_inconsistency(site: Path) -> None:
     figures = text_of(page(site, f"stories/{STORY}/figures"))
-    assert "133 + 5 + 1 = 139, but the total given is 151: 12 are not accounted for" in figures
+    assert ("133 + 5 + 1 = 139, but the total given is 151 people: 12 are not accounted for"
+            in figures)
     assert "the number of Tajik ex-militant returnees is greater than the number stated" in figures
 
 

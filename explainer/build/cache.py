@@ -44,6 +44,11 @@ from typing import Any
 #: Bump when the layout or the meaning of any record changes: older caches are then emptied.
 FORMAT = 1
 FOLDER = Path(".cache") / "explainer"
+#: Kept when a cache of another checkout, format or environment is emptied (not by `--clean`):
+#: the picture cache (`pipeline.PICTURE_CACHE`), whose entries are keyed by everything they
+#: are drawn from (text, source digest, drawing code, fonts, Pillow and zlib versions), so
+#: an upgrade or another checkout does not draw 13,000 cards again.
+KEPT_SUBFOLDERS = ("images",)
 #: environment variable: `refresh` empties the cache first (`build.py serve --clean`), `off`
 #: neither reads nor writes it
 CACHE_MODE = "EXPLAINER_CACHE"
@@ -329,20 +334,25 @@ def open_cache(root: Path, *, refresh: bool = False,
     if reason:
         folder.problem(f"build cache {_shown(folder.path)} ignored: {reason}; everything is "
                        "built again")
-    _empty(folder.path)
+    _empty(folder.path, keep=() if reason == "" else KEPT_SUBFOLDERS)
     atomic_write(stamp_path, json.dumps(wanted, indent=1, sort_keys=True).encode("utf-8"))
     return folder
 
 
-def _empty(path: Path) -> None:
-    """Remove the folder with one rename first, so a half-removed cache is never read."""
+def _empty(path: Path, keep: tuple[str, ...] = ()) -> None:
+    """Remove the folder with one rename first, so a half-removed cache is never read; the
+    subfolders named in `keep` are moved back into the new one."""
+    doomed = None
     if path.exists():
         doomed = path.with_name(f"{path.name}.removing-{os.getpid()}-{time.monotonic_ns()}")
         os.replace(path, doomed)
-        shutil.rmtree(doomed, ignore_errors=True)
+    path.mkdir(parents=True, exist_ok=True)
+    if doomed is not None:
+        for name in keep:
+            with contextlib.suppress(OSError):
+                os.replace(doomed / name, path / name)
     for leftover in path.parent.glob(f"{path.name}.removing-*"):
         shutil.rmtree(leftover, ignore_errors=True)
-    path.mkdir(parents=True, exist_ok=True)
 
 
 def _remove_stale_temporaries(root: Path) -> None:

@@ -223,6 +223,12 @@ def effective_config(project: Project, out_dir: Path, overrides: Path | None) ->
             config[key] = added
     if own.get("nav") is None:
         config["nav"] = [dict(entry) for entry in DEFAULT_NAV]
+    if own.get("repo_url"):
+        # Edit links need the plugin (each page's content file and line); without it the engine
+        # would point them into the generated folder: no link is better than a wrong one.
+        config["edit_uri"] = ""
+        if own.get("edit_uri_template"):
+            config["edit_uri_template"] = ""
     own_theme = own.get("theme")
     theme = dict(settings.get("theme", {}))
     if not (isinstance(own_theme, dict) and "variant" in own_theme):

@@ -93,7 +93,11 @@ def generated_files(files: Any, config: Any, project: Project) -> tuple[Any, str
             pages, banner = session.last_good, banner_html(errors)
     docs_dir = os.path.normpath(config.docs_dir)
     kept = [f for f in files if f.src_dir is None or os.path.normpath(f.src_dir) != docs_dir]
-    generated = [TrackedFile.generated(config, path, content=pages.files[path]) for path in pages]
+    generated = [
+        TrackedFile.generated(config, path, content=pages.files[path]) if path in pages.files
+        # a picture from the picture cache: MkDocs copies that file (never changed in place)
+        else TrackedFile.generated(config, path, abs_src_path=pages.linked[path])
+        for path in pages]
     # in the order MkDocs walks a docs folder, so that the search index and sitemap list
     # pages as a build from the written pages does
     return Files(sorted([*kept, *generated], key=file_sort_key)), banner

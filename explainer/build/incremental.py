@@ -42,7 +42,7 @@ import logging
 import os
 import re
 import sysconfig
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from datetime import time as day_time
@@ -51,7 +51,7 @@ from typing import Any
 
 from mkdocs.structure.files import File, Files
 
-from ..jinja_cache import reuse_compiled
+from ..render.jinja_cache import reuse_compiled
 from .cache import CACHE_MODE, CacheFolder, digest_of, notice, open_cache
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -202,6 +202,8 @@ class IncrementalBuilds:
         #: HTML to show at the top of every page of this build (the preview's error banner)
         self.banner: str | None = None
         self.build: _Build | None = None
+        #: what else a page's HTML is made from, by its path (the plugin's edit links)
+        self.page_inputs: Callable[[str], str] = lambda page: ""
         self._taint = _Taint(self)
         self._filter = _DropDirtyWarning()
 
@@ -336,6 +338,7 @@ class IncrementalBuilds:
         tracked = TrackedFile(file.src_uri, file.src_dir, file.dest_dir,
                               file.use_directory_urls, inclusion=file.inclusion)
         tracked.generated_by = file.generated_by
+        tracked.edit_uri = file.edit_uri
         if file.generated_by is not None:
             tracked.abs_src_path = file.abs_src_path
             tracked._content = file._content
@@ -402,7 +405,8 @@ class _Build:
         previous: dict[str, Any] = index.get("pages", {}) if index is not None else {}
         same_files = index is not None and index.get("files") == self._files_digest()
         for file in pages:
-            key = digest_of(["page", file.src_uri, file.inclusion.name, self.builds.digest(file)])
+            key = digest_of(["page", file.src_uri, file.inclusion.name, self.builds.digest(file),
+                             str(file.edit_uri), self.builds.page_inputs(file.src_uri)])
             self.keys[file.src_uri] = key
             record = previous.get(file.src_uri)
             if (self.reuse and isinstance(file, TrackedFile) and record is not None

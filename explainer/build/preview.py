@@ -89,6 +89,17 @@ def store_pages(project: Project) -> None:
         store(project)
 
 
+def inside(path: str | None, folder: Path) -> bool:
+    """Whether `path` (a file's absolute source path, if any) lies in `folder`."""
+    if not path:
+        return False
+    try:
+        Path(path).resolve().relative_to(folder)
+        return True
+    except ValueError:
+        return False
+
+
 def watch(server: Any, config: Any, project: Project) -> Any:
     """`mkdocs serve` also rebuilds when content or templates change (the site's, and the
     package's: someone working on the package sees their template edits too).

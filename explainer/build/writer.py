@@ -56,22 +56,30 @@ def write_pages(pages: PageSet, out_dir: Path, jobs: int = 1) -> WriteResult:
     for folder in sorted({posixpath.dirname(rel) for rel in pages}):
         if folder:
             os.makedirs(os.path.join(root, folder), exist_ok=True)
-    files = pages.files
+    files, linked = pages.files, pages.linked
     paths = list(pages)
-    shares = run_shared(lambda number, count: _write(root, files, paths[number::count]),
-                        jobs if len(paths) >= PARALLEL_THRESHOLD else 1)
+    shares = run_shared(
+        lambda number, count: _write(root, files, linked, paths[number::count]),
+        jobs if len(paths) >= PARALLEL_THRESHOLD else 1)
     result.written = sorted(rel for written, _ in shares for rel in written)
     result.unchanged = sum(unchanged for _, unchanged in shares)
-    result.removed = _remove_stale(root, set(files))
+    result.removed = _remove_stale(root, set(paths))
     return result
 
 
-def _write(root: str, files: dict[str, bytes], paths: list[str]) -> tuple[list[str], int]:
+def _write(root: str, files: dict[str, bytes], linked: dict[str, str],
+           paths: list[str]) -> tuple[list[str], int]:
     """Write those of `paths` whose bytes differ; returns (written, number unchanged)."""
     written = []
     unchanged = 0
     for rel in paths:
         target = os.path.join(root, rel)
+        if rel in linked:
+            if _place_link(linked[rel], target):
+                written.append(rel)
+            else:
+                unchanged += 1
+            continue
         data = files[rel]
         try:
             size = os.stat(target).st_size
@@ -86,6 +94,27 @@ def _write(root: str, files: dict[str, bytes], paths: list[str]) -> tuple[list[s
             _atomic_write(target, data)  # replacing: readers never see half a file
             written.append(rel)
     return written, unchanged
+
+
+def _place_link(source: str, target: str) -> bool:
+    """Make `target` a hard link to `source` (a file of the picture cache, never changed in
+    place); a copy where links are not possible. False when it already was that file."""
+    try:
+        if os.path.samefile(source, target):
+            return False
+    except FileNotFoundError:
+        pass
+    temp = f"{target}.tmp-link"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temp)
+    try:
+        os.link(source, temp)
+    except OSError:  # another file system, or one without hard links
+        with open(source, "rb") as stream:
+            _atomic_write(target, stream.read())
+        return True
+    os.replace(temp, target)
+    return True
 
 
 def _read(path: str) -> bytes:

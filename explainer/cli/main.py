@@ -1,4 +1,5 @@
-"""The command line: `build.py generate | build | check | serve`.
+"""The command line: `explainer check | generate | build | serve | new | draft | init | schema`
+(this repository's `build.py` is the same command).
 
 A thin layer: it parses arguments, calls the pipeline, and turns every content problem into
 `path:line:col: severity: message` lines with an exit status (0 clean, 1 content errors,
@@ -34,6 +35,7 @@ from ..load.content import load_article, load_content
 from ..pipeline import Caches, check, generate_to_disk
 from ..project import Project
 from ..render.pages import RenderError
+from . import newsite
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE, EXIT_BUSY = 0, 1, 2, 3, 4
 #: the output could not be written (disk full, no permission): as with content errors, the
@@ -48,6 +50,17 @@ def _say(line: str) -> None:
 def _print_diagnostics(diagnostics: list[Diagnostic], stream: TextIO | None = None) -> None:
     for diagnostic in limit_per_file(diagnostics):
         print(diagnostic.format(), file=stream or sys.stderr)
+
+
+def command_name() -> str:
+    """How the user called us: `build.py` in this repository, else `explainer`."""
+    return "build.py" if Path(sys.argv[0]).name == "build.py" else "explainer"
+
+
+def _preview_hint() -> str:
+    if command_name() == "build.py":
+        return "`make serve` (or `python build.py serve`)"
+    return "`explainer serve`"
 
 
 def _summary(errors: int, warnings: int) -> str:
@@ -73,6 +86,7 @@ def _generate(project: Project, quiet: bool = False, timings: bool = False,
     """Generate into docs_dir, starting from the pages the build cache holds (all of them
     rendered again with `clean`) and storing the new ones."""
     caches = Caches()
+    caches.pages.hold_pictures = False  # one run: pictures are linked from their cache
     store = open_store(project.root, caches.pages, refresh=clean)
     generated, written = generate_to_disk(project, caches, jobs=default_jobs())
     store.save()
@@ -82,7 +96,8 @@ def _generate(project: Project, quiet: bool = False, timings: bool = False,
               f"{_shown(project.docs_dir, project.root)}/ ({len(written.written)} written, "
               f"{written.unchanged} unchanged, {len(written.removed)} removed)", file=sys.stderr)
     if timings:
-        print(f"timings: {generated.timings}", file=sys.stderr)
+        print(f"timings: {generated.timings} (pictures: {generated.drawn} drawn, "
+              f"{generated.pictures - generated.drawn} from the cache)", file=sys.stderr)
     return generated, EXIT_OK
 
 
@@ -121,8 +136,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(run.output, file=sys.stderr)
     reused = f" ({run.reused} from the build cache)" if run.reused else ""
     print(f"built {_shown(project.site_dir, project.root)}/ with {run.engine} in "
-          f"{run.seconds:.1f} s{reused}. Preview it with `make serve` (or `python build.py "
-          "serve`) and open http://127.0.0.1:8000/", file=sys.stderr)
+          f"{run.seconds:.1f} s{reused}. Preview it with {_preview_hint()} and open "
+          "http://127.0.0.1:8000/", file=sys.stderr)
     return EXIT_OK
 
 
@@ -147,7 +162,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from ..newstory import StoryExists, create_story  # trafilatura: only this verb needs it
+    from ..ingest.newstory import StoryExists, create_story  # trafilatura: only this verb needs it
 
     project = Project.at(args.root)
     if not args.source.is_file():
@@ -178,17 +193,17 @@ def cmd_new(args: argparse.Namespace) -> int:
     for line in raw.removed:
         print(f"  removed: {line}", file=sys.stderr)
     print(f"next: review {_shown(story.folder, project.root)}/article.md, then fill in "
-          "facts.yaml (or run `build.py draft`)", file=sys.stderr)
+          f"facts.yaml (or run `{command_name()} draft {args.slug}`)", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from ..draft import ReviewedFactsExist, draft_story, story_text, write_draft
     from ..extract import extract, to_score_json
+    from ..extract.draft import ReviewedFactsExist, draft_story, story_text, write_draft
 
     project = Project.at(args.root)
     if args.story is None and args.source is None:
-        print("error: name a story (build.py draft SLUG) or a file (--from FILE)",
+        print(f"error: name a story ({command_name()} draft SLUG) or a file (--from FILE)",
               file=sys.stderr)
         return EXIT_USAGE
     if args.source is not None:
@@ -199,10 +214,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(to_score_json(extract(text)), indent=1, ensure_ascii=False))
             return EXIT_OK
-    content, report = load_content(project.root)
+    content, report = load_content(project.root, content_dir=project.content_dir)
     slug = args.story
     if args.source is not None and slug is None:
-        print("error: to write a draft, name the story: build.py draft SLUG "
+        print(f"error: to write a draft, name the story: {command_name()} draft SLUG "
               "(for predictions on a file, add --json)", file=sys.stderr)
         return EXIT_USAGE
     folder = project.content_dir / "stories" / slug
@@ -237,7 +252,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
         print(f"wrote {_shown(path, project.root)} (new)", file=sys.stderr)
     for note in draft.dropped:
         print(f"  left out: {note}", file=sys.stderr)
-    print("next: review facts.yaml, then `build.py check`", file=sys.stderr)
+    print(f"next: review facts.yaml, then `{command_name()} check`", file=sys.stderr)
     return EXIT_OK
 
 
@@ -248,7 +263,7 @@ NO_WAIT_HELP = ("if another build of this site is running, stop at once (exit 4)
 
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py" if Path(sys.argv[0]).name == "build.py" else "explainer",
+        prog=command_name(),
         description="Explainer site generator: content/ (Markdown + YAML) -> Markdown pages -> "
                     "a static site.")
     parser.add_argument("--root", type=Path, default=Path.cwd(),
@@ -336,6 +351,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--clean", action="store_true",
                    help="ignore the build cache: render every page on start")
     p.set_defaults(func=cmd_serve)
+
+    newsite.add_verbs(verbs)
     return parser
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from .clauses import END_PUNCT, HARD_PUNCT, WH_WORDS, Bounds, Clauses
+from .clauses import END_PUNCT, HARD_PUNCT, WH_WORDS, Bounds, Clauses, pronoun_of
 from .lexicon import (
     ADVERBS_BEFORE_VERB,
     AUXILIARIES,
@@ -34,6 +34,7 @@ from .lexicon import (
     EVIDENCE_SUBJECT_HEADS,
     HEADLINE_SOURCE_WORDS,
     HEARER_VERBS,
+    HONORIFICS,
     LABELLING_VERBS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
@@ -42,6 +43,7 @@ from .lexicon import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
 )
+from .names import strip_possessive
 from .quotes import Quotation, looks_like_name, word_count
 from .text import Document
 
@@ -65,6 +67,20 @@ _HEARER_WORDS: Final = frozenset(
         "delegates",
         "students",
         "colleagues",
+        "everyone",
+        "everybody",
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "staff",
+        "employees",
+        "workers",
+        "members",
+        "jurors",
+        "fans",
+        "voters",
     ]
 )
 _COORD_BEFORE_SOURCE: Final = frozenset({"and", "but", "with", "while", "whilst", "as", "whereas"})
@@ -101,6 +117,12 @@ _TIME_WORDS: Final = frozenset(
         "evening",
         "night",
     ]
+)
+# prepositions that open an adjunct of a reporting verb ("said on Monday", "told reporters in
+# Geneva"); "about", "of", "for" open its topic instead ("wrote about people I knew")
+_ADJUNCT_PREPOSITIONS: Final = frozenset(
+    {"on", "in", "at", "during", "after", "before", "since", "via", "through", "throughout",
+     "from", "outside", "inside", "over", "ahead", "earlier", "later"}
 )
 _CLAUSE_OPENERS: Final = frozenset(
     {"over", "more", "less", "about", "nearly", "almost", "some", "many", "most", "few"}
@@ -204,8 +226,17 @@ class FrameFinder:
 
     # ------------------------------------------------------------------ helpers
     def _clause_subject_frame(self, kind: str, lo: int, hi: int, at: int, quote: int) -> Frame:
-        """A quotation whose speaker is the subject of the clause around token `at`."""
-        subject = self.cl.clause_subject(self.cl.window(at))
+        """A quotation whose speaker is the subject of the clause around token `at`, looked for
+        in the words of the sentence outside the quotation: a name inside the quoted words is
+        what the speaker talks about, never the speaker ("Ellen Fox has betrayed this town")."""
+        bounds = self.cl.window(at)
+        if self.cl.quote_owner[at] == quote:
+            before = self.doc.sentences[self.doc.sentence_of[lo]]
+            after = self.doc.sentences[self.doc.sentence_of[hi - 1]]
+            bounds = Bounds(before.first, lo) if lo > before.first else Bounds(hi, after.last)
+        subject = self.cl.clause_subject(bounds) if bounds.last > bounds.first else None
+        if subject is not None and subject[0] < hi and lo < subject[1]:
+            subject = None
         return Frame(kind, lo, hi, None, subject, "clause_subject" if subject else "none", None,
                      quote=quote)
 
@@ -224,9 +255,9 @@ class FrameFinder:
         first, last = np
         while first < last and (
             self.toks[first].lower in PREPOSITIONS
-            or self.toks[first].lower in ("and", "but", "as", "while", "whilst")
+            or self.toks[first].lower in ("and", "but", "as", "while", "whilst", "what")
         ):
-            first += 1
+            first += 1  # "what he called ...": the speaker is "he"
         return (first, last) if last > first else None
 
     def _skip_hearer(self, j: int, bounds: Bounds) -> int:
@@ -234,6 +265,24 @@ class FrameFinder:
         toks = self.toks
         if j >= bounds.last:
             return j
+        # a short hearer before "that", a question word or a quotation: "asked councillors why",
+        # "asked her mother if", "told the jury that"
+        m = j
+        while m < bounds.last and m - j < 5 and toks[m].kind == "word":
+            low = toks[m].lower
+            if m > j and (low in ("that", "if", "whether") or low in WH_WORDS):
+                return m
+            if (
+                self.cl.is_verbish(m)
+                or low in AUXILIARIES
+                or low in PREPOSITIONS
+                or (m > j and low in DETERMINERS)  # "told Sky News any process ...": content
+                or (m > j and pronoun_of(low) in SUBJECT_PRONOUNS)  # "tell you we're where"
+            ):
+                break
+            m += 1
+        if m > j and m < bounds.last and toks[m].kind == "quote":
+            return m
         t = toks[j]
         if t.lower in OBJECT_PRONOUNS or t.lower in _HEARER_WORDS:
             return j + 1
@@ -269,12 +318,18 @@ class FrameFinder:
         return j
 
     def _content_start(
-        self, j: int, bounds: Bounds, *, as_frame: bool = False
+        self, j: int, bounds: Bounds, *, as_frame: bool = False, hearer: bool = False
     ) -> tuple[int, str] | None:
         """Where reported content starts after a cue (and its hearer): after "that", at an opening
         quotation mark, after a colon, or bare. Returns (token, how) with how in
         {"that", "quote", "colon", "bare", "next_paragraph"}."""
         toks = self.toks
+        that = self._that_after_adjunct(j, bounds, hearer=hearer)
+        if that is not None:
+            return (that + 1, "that") if that + 1 < bounds.last else None
+        clause = self._clause_after_adjunct(j, bounds)
+        if clause is not None:
+            return (clause, "bare")
         orig = j
         for _ in range(3):
             if j >= bounds.last:
@@ -316,6 +371,8 @@ class FrameFinder:
                 if j > orig and temporal and self.cl.clause_like(nxt, bounds.last):
                     return (orig, "bare")  # "estimated by 2050, increasing population ... would"
                 return None
+            if t.lower in ("not", "never") and j + 1 < bounds.last and toks[j + 1].lower == "to":
+                return None  # "asked not to be named"
             if (
                 t.lower == "to"
                 and j + 1 < bounds.last
@@ -356,6 +413,79 @@ class FrameFinder:
             break
         return (j, "bare")
 
+    def _adjunct_start(self, j: int) -> bool:
+        """Does token j open an adjunct of the reporting verb ("later", "on Monday", "in a
+        statement", "publicly")?"""
+        t = self.toks[j]
+        return t.kind == "word" and t.text.islower() and (
+            t.lower in _ADJUNCT_PREPOSITIONS
+            or t.lower in ADVERBS_BEFORE_VERB
+            or t.lower in _TIME_WORDS
+            or t.lower in ("late", "early", "last", "this", "again", "afterwards")
+            or (t.lower.endswith("ly") and len(t.lower) > 4)
+        )
+
+    def _that_after_adjunct(self, j: int, bounds: Bounds, *, hearer: bool) -> int | None:
+        """The "that" after a hearer or an adjunct: "told a conference of council leaders in
+        Birmingham on Thursday that ...", "said later that ...". Nothing verb-like, quoted or
+        clause-ending may come between."""
+        toks = self.toks
+        if j >= bounds.last or not (hearer or self._adjunct_start(j)):
+            return None
+        m = j
+        while m < bounds.last and m - j <= 14:
+            t = toks[m]
+            if t.lower == "that" and t.kind == "word" and m > j:
+                return m
+            if (
+                t.kind == "quote"
+                or t.text in (";", ":")
+                or t.text in END_PUNCT
+                or t.lower in AUXILIARIES
+                or self.cl.is_finite(m)
+            ):
+                return None
+            m += 1
+        return None
+
+    def _clause_after_adjunct(self, j: int, bounds: Bounds) -> int | None:
+        """A bare clause after a short adjunct: "said on Monday it had shot down 40 drones",
+        "said in a statement the company would appeal"."""
+        toks = self.toks
+        if j >= bounds.last or not self._adjunct_start(j):
+            return None
+        for p in range(j + 1, min(j + 9, bounds.last)):
+            t, prev = toks[p], toks[p - 1]
+            if (
+                prev.kind not in ("word", "num")
+                or self.cl.is_verbish(p - 1)
+                or prev.lower in WH_WORDS
+                or prev.lower in SUBORDINATORS
+            ):
+                return None  # "declined to comment on whether it planned ...": not a report
+            if prev.lower in DETERMINERS or prev.lower in PREPOSITIONS:
+                continue
+            starter = (
+                t.lower in DETERMINERS
+                or t.lower in SUBJECT_PRONOUNS
+                or t.is_capitalised
+                or t.kind == "num"
+            )
+            if starter and t.lower != "that" and self.cl.clause_like(
+                p, bounds.last, across_commas=False
+            ):
+                return p
+        return None
+
+    def _is_quotation(self, first: int, last: int) -> bool:
+        """Is the token range exactly one quotation, marks included?"""
+        qi = self.cl.quote_owner[first]
+        if qi < 0:
+            return False
+        q = self.quotes[qi]
+        end = (q.close_mark + 1) if q.close_mark is not None else q.last
+        return q.open_mark == first and end == last
+
     def _opens(self, k: int) -> bool:
         qi = self.cl.quote_owner[k]
         return qi >= 0 and self.quotes[qi].open_mark == k
@@ -377,17 +507,20 @@ class FrameFinder:
         return self.doc.sentences[self.doc.sentence_of[k]].paragraph
 
     def _quote_content_end(self, mark: int) -> int:
-        """Content that begins with a quotation runs to its closing mark, and on to the end of the
-        sentence if the sentence goes on after the mark (", but the government will ...")."""
+        """Content that begins with a quotation is the quotation: it ends at the closing mark.
+        Words after the mark are the reporter's (", adding that ...", " before leaving the
+        stage", " in red letters"), except a verb that makes the quoted words its subject
+        ("... said "the deal" was dead")."""
         q = self.quotes[self.cl.quote_owner[mark]]
         end = (q.close_mark + 1) if q.close_mark is not None else q.last
         sent_last = self.doc.sentences[self.doc.sentence_of[end - 1]].last
-        if end < sent_last and self.cl.quote_owner[end] < 0:
-            tail = self.cl.clause_end(end, Bounds(end, sent_last))
-            if self.toks[end].text in (",", "\u2014") or (
-                self.toks[end].kind == "word" and self.toks[end].text[0].islower()
-            ):
-                return max(end, tail)
+        if (
+            end < sent_last
+            and self.cl.quote_owner[end] < 0
+            and self.toks[end - 2].kind == "word"
+            and (self.toks[end].lower in AUXILIARIES or self.cl.is_finite(end))
+        ):
+            return max(end, self.cl.clause_end(end, Bounds(end, sent_last)))
         return end
 
     def _quote_first(self, start: int) -> int:
@@ -449,8 +582,10 @@ class FrameFinder:
             return  # passive or adjectival: "are shown", "were twice denied", "is known"
         if prev_low in ("well", "widely", "little", "best"):
             return
-        if is_ing and k == bounds.first:
-            return  # "Hoping that ...": a participle opening the sentence has no speaker here
+        if k == bounds.first and (is_ing or low != lemma):
+            # "Hoping that ...", "Asked whether the city would pay, Hutchins said ...": a
+            # participle opening the sentence has no speaker here
+            return
         if (
             tok.is_capitalised
             and k == bounds.first
@@ -479,7 +614,7 @@ class FrameFinder:
             j += 1
         if lemma in HEARER_VERBS:
             j = self._skip_hearer(j, bounds)
-        start = self._content_start(j, bounds, as_frame=as_frame)
+        start = self._content_start(j, bounds, as_frame=as_frame, hearer=lemma in HEARER_VERBS)
         cue = (k, k + 1)
 
         if lemma in LABELLING_VERBS and lemma not in SPEECH_VERBS.values():
@@ -521,7 +656,11 @@ class FrameFinder:
                         or head in WH_WORDS
                         or (head in SUBORDINATORS and self.cl.clause_like(s + 1, bounds.last))
                         or self._evidence_frame(np, s, bounds)
-                        or (lemma in _CLAUSAL_SPEECH and self._starts_clause(s, bounds))
+                        or (
+                            lemma in _CLAUSAL_SPEECH
+                            and lemma not in HEARER_VERBS  # "told an interviewer in 1998"
+                            and self._starts_clause(s, bounds)
+                        )
                     )
             if ok and (np is not None or mode != "none" or is_ing or prev_low == "to"):
                 if how in ("quote", "next_paragraph"):
@@ -593,6 +732,8 @@ class FrameFinder:
             or t.lower in SUBJECT_PRONOUNS
             or t.is_capitalised
             or t.kind == "num"
+            # a bare plural subject before quoted words: "said officers “make split-second ...”"
+            or (t.lower.endswith("s") and s + 1 < bounds.last and self._opens(s + 1))
         )
         return starter and words >= 4
 
@@ -628,6 +769,23 @@ class FrameFinder:
                 k + 1 < len(toks) and toks[k + 1].lower == "by"
             ):
                 return  # "..., written by Marc Headley.": a participle, not a report
+        if np is not None and toks[np[0]].text.islower() and toks[np[0]].lower.endswith("ing"):
+            return  # ", setting up a fight with a council that has spent the year asking for"
+        if np is not None and toks[before].text == "," and before > bounds.first:
+            # "A," his successor, Ban Ki-moon, told reporters: a description between the closing
+            # mark and the name belongs to the source, not to the quotation
+            c = before - 1
+            while c >= bounds.first and toks[c].kind in ("word", "num") and before - c <= 8:
+                c -= 1
+            if (
+                bounds.first <= c < before - 1
+                and toks[c].kind == "quote"
+                and self.cl.quote_owner[c] >= 0
+                and self.quotes[self.cl.quote_owner[c]].close_mark == c
+                and self.cl.np_like(c + 1, before)
+            ):
+                np = (c + 1, np[1])
+                before = c
         # the source opens the window: content may only be a quotation ending right before it
         if before < bounds.first and (before < 0 or toks[before].kind != "quote"):
             return
@@ -658,8 +816,10 @@ class FrameFinder:
                 and toks[m].kind != "quote"
             ):
                 m += 1
-            if m == j:
-                return
+            if m == j or m - j > 10 or any(
+                self.cl.is_finite(i) or toks[i].lower in AUXILIARIES for i in range(j, m)
+            ):
+                return  # "..., said the family had introduced a rule": a clause, not a source
             np = (j, m)
             mode = "np"
             j = m
@@ -677,8 +837,8 @@ class FrameFinder:
             if self.cl.is_finite(m) or toks[m].lower in ("that", "and", "or", "but"):
                 return
             m += 1
-        if m - j > 10:
-            return
+        if m - j > 20:
+            return  # a long tail is a clause of its own, not "said at a briefing in ..."
         if not quote_before and m < bounds.last and toks[m].text not in END_PUNCT:
             return  # "On Wednesday, X told GB News: ...": the source does not close the sentence
         src_end = m
@@ -776,6 +936,16 @@ class FrameFinder:
             or toks[k - 1].text in (",", ";", ":")
             or toks[k - 1].lower in ("that", "and", "but")
         )
+        if leading and k > bounds.first and toks[k - 1].text == ",":
+            # "CONTENT, according to NP." is trailing: the phrase runs to the end of the sentence
+            m = np_first
+            while m < bounds.last and toks[m].text not in END_PUNCT and toks[m].text != ";":
+                if toks[m].text == "," and m + 1 < bounds.last and self.cl.clause_like(
+                    m + 1, bounds.last
+                ):
+                    break
+                m += 1
+            leading = m < bounds.last and toks[m].text not in END_PUNCT
         cue = (k, k + 2)
         if leading:
             m = np_first
@@ -940,8 +1110,11 @@ class FrameFinder:
             if self._stands_alone(q, lo, hi):
                 prev_frame = self._previous_frame(lo)
                 credit = self._credit_after(hi)
+                introduced = self._introduced_speaker(lo, hi)
                 if credit is not None:
                     self._add(Frame("credit", lo, hi, None, credit, "np", None, quote=qi))
+                elif introduced is not None:
+                    self._add(Frame("context", lo, hi, None, introduced, "np", None, quote=qi))
                 elif prev_frame is not None:
                     self._add(
                         Frame(
@@ -967,6 +1140,58 @@ class FrameFinder:
             words = word_count(self.doc, q)
             if words >= 4 or self._called_for(lo):
                 self._add(self._clause_subject_frame("uncued", lo, hi, lo, qi))
+
+    def _introduced_speaker(self, lo: int, hi: int) -> tuple[int, int] | None:
+        """A quotation standing alone right after a sentence that reports nothing but brings in
+        a person ("The sharpest criticism came from Councilman Tom Reyes, who voted against the
+        plan." / "Kimball issued a short statement on Wednesday.") is that person's: the
+        sentence's subject if it is a person, else the only person it names, neither a
+        possessor ("Eriksen's daughter, Lily") nor a passive agent ("founded by John Doe"), and
+        never a person the quotation itself talks about."""
+        s_index = self.doc.sentence_of[lo]
+        if s_index == 0:
+            return None
+        prev = self.doc.sentences[s_index - 1]
+        if self._para(lo) - prev.paragraph > 1 or self.cl.quote_owner[prev.first] >= 0:
+            return None
+        for f in self.frames:
+            anchor = f.cue[0] if f.cue is not None else f.first
+            if prev.first <= anchor < prev.last or (f.first < prev.last and prev.first < f.last):
+                return None  # the sentence reports someone: its quotation is continued instead
+        owner = self.cl.person_owner
+        toks = self.toks
+        mentions: dict[int, list[int]] = {}
+        for k in range(prev.first, prev.last):
+            person = owner.get(k)
+            if person is None or self.cl.quote_owner[k] >= 0:
+                continue
+            first = k
+            while first - 1 >= prev.first and owner.get(first - 1) == person:
+                first -= 1
+            end = k
+            while end + 1 < prev.last and owner.get(end + 1) == person:
+                end += 1
+            if toks[end].text != strip_possessive(toks[end].text) or (
+                first > 0 and toks[first - 1].lower == "by"
+            ):
+                continue
+            mentions.setdefault(person, []).append(k)
+        quoted = {owner[k] for k in range(lo, hi) if k in owner}
+        candidates = {p: ks for p, ks in mentions.items() if p not in quoted}
+        if not candidates:
+            return None
+        subj = self.cl.clause_subject(Bounds(prev.first, prev.last))
+        if subj is not None:
+            in_subject = [
+                p for p, ks in candidates.items() if any(subj[0] <= k < subj[1] for k in ks)
+            ]
+            if len(in_subject) == 1:
+                ks = candidates[in_subject[0]]
+                return (min(ks), max(ks) + 1)
+        if len(candidates) == 1:
+            ks = next(iter(candidates.values()))
+            return (min(ks), max(ks) + 1)
+        return None
 
     def _previous_subject(self, lo: int) -> tuple[int, int] | None:
         """A quotation standing alone after a sentence about a named person ("Senator X issued a
@@ -1012,13 +1237,13 @@ class FrameFinder:
         while (
             m < len(toks)
             and self._para(m) == self._para(hi)
-            and toks[m].kind == "word"
+            and (toks[m].kind == "word" or self.cl.abbreviation_period(m))
             and m - hi < 6
         ):
             if self.cl.is_verbish(m):
                 return None
             m += 1
-        if m == hi:
+        if m == hi or toks[m - 1].lower.rstrip(".") in HONORIFICS:
             return None
         if m < len(toks) and self._para(m) == self._para(hi) and toks[m].text not in (",", "."):
             return None
@@ -1046,6 +1271,8 @@ class FrameFinder:
         ", with the i reporting ...", ", but X says ...")."""
         toks = self.toks
         for a in self.frames:
+            if self._is_quotation(a.first, a.last):
+                continue  # a direct quotation holds all its words, whatever is reported inside
             for b in self.frames:
                 if a is b or b.cue is None:
                     continue
@@ -1066,6 +1293,23 @@ class FrameFinder:
                         cut -= 1
                     if cut > a.first:
                         a.last = min(a.last, cut)
+        # content ends where the speaker's next action is coordinated: "said firms were
+        # holding back and urged the Bank to act" (a reporting verb in the past, no subject)
+        for f in self.frames:
+            if f.rule != "cue_first" or self._is_quotation(f.first, f.last):
+                continue
+            for m in range(f.first + 1, f.last - 1):
+                nxt = toks[m + 1].lower
+                lemma = SPEECH_VERBS.get(nxt)
+                if (
+                    toks[m].lower in ("and", "but")
+                    and self.cl.quote_owner[m] < 0
+                    and lemma is not None
+                    and nxt != lemma
+                    and not nxt.endswith("ing")
+                ):
+                    f.last = m - 1 if toks[m - 1].text == "," else m
+                    break
         # a belief verb's content ends at a comma splice: "I suspect X, we've tried ..."
         for f in self.frames:
             if (

@@ -18,6 +18,7 @@ from .lexicon import (
     COMMON_PAST_VERBS,
     CONNECTIVES,
     DETERMINERS,
+    HONORIFICS,
     NOT_NAME_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -29,7 +30,9 @@ from .quotes import Quotation
 from .text import Document
 
 FINITE_AUX: Final = AUXILIARIES - frozenset({"be", "been", "being"})
-HARD_PUNCT: Final = frozenset({",", ";", ":", "\u2014", "\u2013", "--", "|", "(", ")", "[", "]"})
+HARD_PUNCT: Final = frozenset(
+    {",", ";", ":", "\u2014", "\u2013", "--", "-", "|", "(", ")", "[", "]"}
+)
 END_PUNCT: Final = frozenset({".", "!", "?"})
 RELATIVES: Final = frozenset({"who", "which", "that", "whom"})
 _NP_BOUNDARY_WORDS: Final = SUBORDINATORS | frozenset(
@@ -77,6 +80,14 @@ _CLAUSE_STARTERS: Final = DETERMINERS | frozenset(
 )
 
 
+def pronoun_of(word: str) -> str:
+    """The pronoun of a contracted subject and verb ("I'm", "we've", "she'll" -> "i", "we",
+    "she"); other words lower-cased."""
+    low = word.lower().replace("\u2019", "'")
+    head, _, clitic = low.partition("'")
+    return head if clitic in ("m", "ve", "re", "ll", "d", "s") and head else low
+
+
 @dataclass(frozen=True, slots=True)
 class Bounds:
     """A token window [first, last): a sentence, clipped to a quotation when inside one."""
@@ -92,9 +103,10 @@ class Clauses:
         self,
         doc: Document,
         quotes: tuple[Quotation, ...],
-        person_tokens: frozenset[int] = frozenset(),
+        person_owner: dict[int, int] | None = None,
     ) -> None:
-        self.person_tokens = person_tokens
+        self.person_owner: dict[int, int] = person_owner or {}  # token -> person index
+        self.person_tokens = frozenset(self.person_owner)
         self.doc = doc
         self.toks = doc.tokens
         self.quotes = quotes
@@ -107,6 +119,18 @@ class Clauses:
         self.quote_owner = owner
 
     # ------------------------------------------------------------------ token classes
+    def abbreviation_period(self, k: int) -> bool:
+        """A period glued to an honorific or an initial ("Mr. Marsh", "L. Ron Hubbard"): part of
+        the name, not the end of a phrase."""
+        toks = self.toks
+        if toks[k].text != "." or k == 0 or toks[k - 1].end != toks[k].start:
+            return False
+        prev = toks[k - 1]
+        return prev.kind == "word" and (
+            prev.lower in HONORIFICS or prev.lower in ("gov", "sen", "rep", "gen", "lt", "col")
+            or (len(prev.text) == 1 and prev.text.isupper())
+        )
+
     def _participle_modifier(self, k: int) -> bool:
         """An -ed/-en form modifying the noun before it: "the study published in ...",
         "a letter seen by ..."."""
@@ -171,11 +195,15 @@ class Clauses:
             and low not in PREPOSITIONS
             and prev is not None
             and (
-                (prev.is_capitalised and prev.kind == "word")
+                (
+                    prev.is_capitalised
+                    and prev.kind == "word"
+                    and not (k >= 2 and self.toks[k - 2].lower in DETERMINERS)
+                )
                 or prev.lower in ("he", "she", "it", "who")
             )
         ):
-            return True  # "Mohamed wishes", "he says"
+            return True  # "Mohamed wishes", "he says"; not "its European allies"
         if prev is not None and prev.lower == "to":
             return False
         for table in (SPEECH_VERBS, BELIEF_VERBS):
@@ -322,6 +350,9 @@ class Clauses:
             if paren:
                 k -= 1
                 continue
+            if self.abbreviation_period(k):
+                k -= 1
+                continue
             if t.kind == "quote" or t.text in HARD_PUNCT or t.text in END_PUNCT:
                 break
             if low in RELATIVES and k == j and t.text.islower():
@@ -384,7 +415,7 @@ class Clauses:
             or (lead in PREPOSITIONS and lead not in ("of",))
         ):
             return False
-        participle = lead.endswith(("ed", "ing")) or lead in RELATIVES
+        participle = lead.endswith(("ed", "ing")) or lead in RELATIVES or lead == "whose"
         for k in range(start, last):
             t = toks[k]
             if t.kind == "quote" or t.text in END_PUNCT:
@@ -435,7 +466,11 @@ class Clauses:
         elif names:
             head = names[0]
         else:
-            return (chunks[0][0], chunks[0][1])
+            # "A lawyer, who asked not to be named, said": the head noun, not its relative clause
+            plain = [i for i, (s, _e) in enumerate(chunks) if self.toks[s].lower not in RELATIVES
+                     and self.toks[s].lower != "whose"]
+            head = plain[0] if plain else 0
+            return (chunks[head][0], chunks[0][1])
         first = chunks[head][0]
         if head + 1 < len(chunks):
             s, e = chunks[head + 1]
@@ -485,6 +520,10 @@ class Clauses:
             if m < bounds.last and m - k < 12:
                 k = m + 1
         start = k
+        if start < bounds.last and pronoun_of(toks[start].text) in SUBJECT_WORDS and (
+            pronoun_of(toks[start].text) != toks[start].lower
+        ):
+            return (start, start + 1)  # "I'm not going to ... tell": the subject is "I"
         paren = 0
         while k < bounds.last and toks[k].kind != "quote":
             t = toks[k]

@@ -10,7 +10,12 @@ refers to, in text order, keeping a short memory of who spoke last:
 - "the source" / "the minister" -> the last anonymous source / person whose role has that noun;
 - "a source who requested anonymity" -> a new anonymous source: never turned into a person;
 - "I" inside a quotation -> the quotation's speaker; "who" -> the phrase before it;
-- "the report" -> a named report/study of the article.
+- "the report" -> a named report/study of the article;
+- "the company", "the ministry", "it" -> the organisation named before (one whose name holds the
+  noun first); "the Manitoba government", "Hong Kong police" -> an organisation named so.
+A person the phrase only mentions (a possessor, "critics including X", "a spokesman for X") is
+not its speaker, and a speaker is a person, an organisation (metonyms included: "Downing
+Street") or an unnamed source, never a place.
 """
 
 from __future__ import annotations
@@ -19,16 +24,23 @@ from dataclasses import dataclass
 from typing import Final
 
 from .attribution import Frame
-from .clauses import Clauses
+from .clauses import Bounds, Clauses, pronoun_of
 from .lexicon import (
+    ADVERBS_BEFORE_VERB,
+    AGENT_NOUNS,
     ANONYMOUS_HEADS,
     DETERMINERS,
     EVIDENCE_SUBJECT_HEADS,
     FEMALE_WORDS,
     MALE_WORDS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    ORGANISATION_DESCRIPTION_HEADS,
+    PLACE_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
     TITLE_WORDS,
+    WEAK_ORG_WORDS,
 )
 from .model import Mention, SpeakerKind
 from .names import NameRun, strip_possessive
@@ -101,6 +113,18 @@ class Speaker:
 
 
 NO_SPEAKER: Final = Speaker(None, "none", None, None)
+_REFLEXIVES: Final = frozenset({"himself", "herself", "themselves", "itself", "myself"})
+_LISTING_WORDS: Final = frozenset({"including", "like", "such", "among", "besides", "and", "or"})
+_GENERIC_ORGANISATION_HEADS: Final = frozenset(
+    {"company", "firm", "group", "carrier", "airline", "chipmaker", "carmaker", "automaker",
+     "retailer", "lender", "insurer", "manufacturer", "maker", "producer", "operator", "utility",
+     "business", "startup", "organisation", "organization", "charity", "label", "publisher",
+     "broadcaster", "platform", "app", "club"}
+)
+
+
+def _clean_word(word: str) -> str:
+    return strip_possessive(word).lower().rstrip(".")
 
 
 @dataclass(slots=True)
@@ -134,6 +158,8 @@ class SpeakerResolver:
         self._lowercase_words = frozenset(
             t.text for t in doc.tokens if t.kind == "word" and t.text.islower()
         )
+        self._subjects: dict[int, tuple[int, int] | None] = {}
+        self._subject_names = self._find_subject_names()
 
     # ------------------------------------------------------------------ salience
     def _find_subject_mentions(self) -> list[tuple[int, int]]:
@@ -146,7 +172,6 @@ class SpeakerResolver:
             s = self.doc.sentence_of[first]
             if s not in subjects:
                 sent = self.doc.sentences[s]
-                from .clauses import Bounds
 
                 subjects[s] = self.cl.clause_subject(Bounds(sent.first, sent.last))
             subj = subjects[s]
@@ -250,7 +275,9 @@ class SpeakerResolver:
         mention = self._mention(first, last)
         if last - first == 1:
             word = toks[first].text
-            low = word.lower()
+            low = pronoun_of(word)
+            if low == "i":
+                word = "I"  # "I'm", "I've"
             if word == "I" or low == "me":
                 return (
                     quote_speaker
@@ -274,6 +301,12 @@ class SpeakerResolver:
                         False,
                     )
                 return Speaker(None, "none", None, mention)
+            if low == "it":
+                # the organisation last named as a subject or speaker ("The Local Government
+                # Association welcomed the plan. "...," it said.")
+                name = self._organisation_referent(first, None)
+                if name is not None:
+                    return Speaker(name, "organisation", None, mention)
             if low in ("they", "it"):
                 for pos, sp in reversed(self.history):
                     if (
@@ -304,24 +337,25 @@ class SpeakerResolver:
                     ):
                         start -= 1
                     return self.resolve_phrase(start, j + 1, quote_speaker=quote_speaker)
-        # a person named in the phrase: at its end ("CEO ... Enver Solomon") or at its head
+        while last - first > 1 and (
+            toks[last - 1].lower in ADVERBS_BEFORE_VERB
+            or toks[last - 1].lower in _REFLEXIVES
+            or (toks[last - 1].lower.endswith("ly") and toks[last - 1].text.islower())
+        ):
+            last -= 1  # "Galois himself famously", "the Circuit Court correctly"
         head = self._head_index(first, last)
-        persons = [(k, self.people.person_at(k)) for k in range(first, last)]
-        named = [(k, p) for k, p in persons if p is not None]
-        if named:
-            end_k, end_p = named[-1]
-            if end_k == last - 1 or any(k <= head for k, _ in named):
-                person = end_p if end_k == last - 1 else next(p for k, p in named if k <= head)
-                assert person is not None
-                return self._person_speaker(person, mention)
-            # appositive chunks: a name in the first comma chunk
-            comma = next((k for k in range(first, last) if toks[k].text == ","), None)
-            inside = [p for k, p in named if comma is not None and k < comma]
-            if inside and inside[0] is not None:
-                return self._person_speaker(inside[0], mention)
+        person = self._person_in_phrase(first, last, head)
+        if person is not None:
+            return self._person_speaker(person, mention)
         # an organisation at the head
         head_tok = toks[head]
-        org = self.orgs.at(toks[first].start, toks[head].end) if head_tok.is_capitalised else None
+        if head_tok.is_capitalised and _clean_word(head_tok.text) in TITLE_WORDS | ROLE_NOUNS:
+            return self._description(first, last, head, mention)  # "Springfield Mayor": a role
+        org = (
+            self.orgs.overlapping(toks[first].start, head_tok.start, head_tok.end)
+            if head_tok.is_capitalised
+            else None
+        )
         if org is None and head_tok.is_capitalised:
             org = self.orgs.lookup(strip_possessive(head_tok.text))
         if org is not None:
@@ -341,6 +375,41 @@ class SpeakerResolver:
             return self._named_head(first, head, mention)
         return self._description(first, last, head, mention)
 
+    def _person_in_phrase(self, first: int, last: int, head: int) -> int | None:
+        """The person a speaker phrase names: the one whose name is its head ("Ambassador
+        Mohib", "Abdulkhasanov, chief of ...") or stands in apposition after it ("the team's
+        coach, Alireza Mehraban", "CEO of the Refugee Council Enver Solomon"). Never a person the
+        phrase only mentions: the possessor or modifier of its head ("Vance's attorney", "the
+        Smith campaign"), a name after "including" or "such as" ("critics including Ana Lopez"),
+        or the one an unnamed spokesman or lawyer speaks for ("a spokesman for Mayor Ellen
+        Fox")."""
+        toks = self.toks
+        at_head = self.people.person_at(head)
+        if at_head is not None:
+            return at_head
+        after = [
+            (k, p) for k in range(head + 1, last) if (p := self.people.person_at(k)) is not None
+        ]
+        if not after:
+            return None
+        person = after[-1][1]
+        start = min(k for k, p in after if p == person)
+        between = [t.lower for t in toks[head + 1 : start]]
+        if any(w in _LISTING_WORDS for w in between):
+            return None
+        if "," not in between and toks[start - 1].lower in DETERMINERS and any(
+            w in PREPOSITIONS for w in between
+        ):
+            return None  # "the University Library of the Vrije Universiteit": the object of "of"
+        head_word = _clean_word(toks[head].text)
+        if (
+            (head_word in AGENT_NOUNS or head_word in ANONYMOUS_HEADS)
+            and "," not in between
+            and any(w in PREPOSITIONS for w in between)
+        ):
+            return None
+        return person
+
     def _common_noun(self, low: str) -> bool:
         """A capitalised word that is a common noun here (sentence-initial "Investigators")."""
         singular = low[:-1] if low.endswith("s") else low
@@ -356,8 +425,12 @@ class SpeakerResolver:
         """A capitalised head that is neither a known person nor a known organisation."""
         toks = self.toks
         start = head
-        while start - 1 >= first and toks[start - 1].is_capitalised:
-            start -= 1
+        run = next((r for r in self.runs if r.first <= head < r.last), None)
+        if run is not None:
+            start = max(first, run.first)  # the run's own start: "Meanwhile Ortiz" is "Ortiz"
+        else:
+            while start - 1 >= first and toks[start - 1].is_capitalised:
+                start -= 1
         words = [
             strip_possessive(toks[k].text)
             for k in range(start, head + 1)
@@ -381,6 +454,15 @@ class SpeakerResolver:
             else head_word
         )
         plural = head_word != singular_head
+        org = self._organisation_description(first, head, head_word, singular_head)
+        if org is not None:
+            return Speaker(org, "organisation", None, mention)
+        if det in ("his", "her", "their") and (
+            head_word in ROLE_NOUNS or head_word in TITLE_WORDS
+        ):
+            for idx in range(len(self.people.people) - 1, -1, -1):
+                if any(head_word in r.lower().split() for r in self.people.people[idx].roles):
+                    return self._person_speaker(idx, mention)  # "His manager said"
         if det in ("the", "this", "that") and not plural:
             # "the source" -> the last anonymous source; "the minister" -> a person with that role
             for idx in range(len(self.anonymous) - 1, -1, -1):
@@ -424,6 +506,83 @@ class SpeakerResolver:
         if head_word in MALE_WORDS or head_word in FEMALE_WORDS:
             return Speaker(None, "anonymous", mention.text, mention)
         return Speaker(None, "none", mention.text, mention, plural=plural)
+
+    def _organisation_description(
+        self, first: int, head: int, head_word: str, singular_head: str
+    ) -> str | None:
+        """An organisation described by a common noun: "the Manitoba government", "Hong Kong
+        police" (a proper modifier names it), or "the company", "the ministry" (an organisation
+        named before, preferring one whose name has that noun)."""
+        toks = self.toks
+        if not (
+            head_word in ORGANISATION_DESCRIPTION_HEADS
+            or singular_head in ORGANISATION_DESCRIPTION_HEADS
+            or (head_word in ORG_WORDS and head_word not in WEAK_ORG_WORDS)
+        ):
+            return None
+        modifiers = [k for k in range(first, head) if toks[k].is_capitalised
+                     and toks[k].lower not in DETERMINERS]
+        if modifiers and not toks[head].is_capitalised:
+            start = modifiers[0]
+            return self.doc.text[toks[start].start : toks[head].end]
+        if toks[first].lower not in ("the", "its", "their", "this") or head != first + 1:
+            return None
+        return self._organisation_referent(first, {head_word, singular_head})
+
+    def _organisation_referent(self, before: int, heads: set[str] | None) -> str | None:
+        """The organisation named most recently before token `before` (within three paragraphs):
+        one of the article's organisations, an organisation that spoke, or a proper name that is
+        the subject of its sentence and written capitalised mid-sentence ("Vantix"). With
+        `heads`, a name holding one of those nouns is preferred ("the ministry" -> "Ministry of
+        Commerce"); a generic noun ("the company") or `it` takes the nearest."""
+        para = self._para(before)
+        found: list[tuple[int, str]] = []
+        for start, _end, idx in self.orgs.spans:
+            k = self.doc.token_at_or_after(start)
+            if heads or self._is_subject(k):  # "it" refers back to a subject, not an object
+                found.append((k, self.orgs.organisations[idx].name))
+        found.extend((pos, sp.name) for pos, sp in self.history
+                     if sp.kind == "organisation" and sp.name)
+        found.extend(self._subject_names)
+        earlier = sorted(((k, n) for k, n in found
+                          if k < before and self.cl.quote_owner[k] < 0), reverse=True)
+        near = [(k, n) for k, n in earlier if para - self._para(k) <= 3]
+        if heads:
+            for _k, name in earlier:
+                if heads & {w.lower() for w in name.split()}:
+                    return name  # "the department": the Lakemont Police Department, however far
+        for k, name in near:
+            if para - self._para(k) <= 1:
+                return name
+        return None
+
+    def _is_subject(self, k: int) -> bool:
+        """Is token k inside the subject of its sentence?"""
+        s_index = self.doc.sentence_of[k]
+        if s_index not in self._subjects:
+            sent = self.doc.sentences[s_index]
+            self._subjects[s_index] = self.cl.clause_subject(Bounds(sent.first, sent.last))
+        subj = self._subjects[s_index]
+        return subj is not None and subj[0] <= k < subj[1]
+
+    def _find_subject_names(self) -> list[tuple[int, str]]:
+        """Proper names (not people, not sentence-initial only) that are a sentence's subject."""
+        toks = self.toks
+        mid_sentence = {strip_possessive(toks[r.first].text) for r in self.runs if not r.initial}
+        out: list[tuple[int, str]] = []
+        for run in self.runs:
+            if any(self.people.person_at(k) is not None for k in range(run.first, run.last)):
+                continue
+            if self.orgs.covers(run.start, run.end):
+                continue  # part of an organisation's name ("... Control and Prevention")
+            words = [strip_possessive(toks[k].text) for k in range(run.first, run.last)]
+            if words[0] not in mid_sentence or toks[run.first].lower in NOT_NAME_WORDS:
+                continue
+            if all(w.lower() in PLACE_WORDS for w in words):
+                continue
+            if self._is_subject(run.first):
+                out.append((run.first, " ".join(words)))
+        return out
 
     def _named_document(self, head_word: str) -> str | None:
         """The article's named study or report ("... National Iodine Nutrition Study"): a name
@@ -470,7 +629,7 @@ class SpeakerResolver:
         first, last = f.source
         return (
             last - first == 1
-            and self.toks[first].text in ("I", "me")
+            and (self.toks[first].text == "me" or pronoun_of(self.toks[first].text) == "i")
             and self.cl.quote_owner[first] >= 0
         )
 

@@ -3,7 +3,8 @@ organisations.
 
 English marks names by capitals, so a run of capitalised tokens (with name particles such as
 "de", "bin", "van" inside) is the candidate; sentence-initial capitals are flagged rather than
-trusted, because "Militants fleeing..." and "Rakhimzoda had ideas..." look alike. Classifying a
+trusted, because "Militants fleeing..." and "Rakhimzoda had ideas..." look alike; a sentence's
+first preposition or connective starts no run, and a title-case headline gives none. Classifying a
 run (person, organisation, place, title) is left to people.py and organisations.py.
 """
 
@@ -12,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from .lexicon import HONORIFICS, NAME_BLOCKERS
+from .lexicon import (
+    ADVERBS_BEFORE_VERB,
+    CONNECTIVES,
+    HONORIFICS,
+    NAME_BLOCKERS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+)
 from .text import Document, Token
 
 NAME_PARTICLES: Final = frozenset(
@@ -35,6 +43,13 @@ NAME_PARTICLES: Final = frozenset(
         "le",
         "dos",
         "das",
+        "ap",
+        "ab",
+        "bint",
+        "ter",
+        "ten",
+        "zu",
+        "af",
     }
 )
 
@@ -88,16 +103,47 @@ def _initial_positions(doc: Document) -> frozenset[int]:
     return frozenset(out)
 
 
+# capitalised only because a sentence starts with them: "Without Sarah Kim", "Meanwhile Ortiz"
+_INITIAL_BLOCKERS: Final = (
+    NAME_BLOCKERS | PREPOSITIONS | SUBORDINATORS | CONNECTIVES | ADVERBS_BEFORE_VERB
+)
+_TITLE_CASE_MINOR: Final = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "as",
+     "with", "from", "vs", "via", "into", "over"}
+)
+
+
+def title_case_heading(doc: Document) -> range:
+    """Token range of a title-case headline opening the article ("Dorsey Scores 41 As Harbor City
+    Stuns Top-Seeded Ridgeline"): every word of four letters or more capitalised, and at least one
+    of them written in lower case in the body. Its capitals say nothing about names."""
+    if len(doc.paragraphs) < 2:
+        return range(0)
+    para = doc.paragraphs[0]
+    words = [t for t in doc.tokens[para.first : para.last] if t.kind == "word"]
+    long_words = [t for t in words if len(t.text) >= 4 and not t.text.isupper()]
+    if len(words) < 4 or len(long_words) < 3:
+        return range(0)
+    if not all(t.text[0].isupper() for t in long_words):
+        return range(0)
+    body = frozenset(t.text for t in doc.tokens[para.last :] if t.kind == "word")
+    lowered = [t for t in words if t.text.lower() in body and t.lower not in _TITLE_CASE_MINOR]
+    minor_capitalised = [t for t in words if t.lower in _TITLE_CASE_MINOR and t.text[0].isupper()
+                         and t is not words[0]]
+    return range(para.first, para.last) if lowered or minor_capitalised else range(0)
+
+
 def find_name_runs(doc: Document) -> tuple[NameRun, ...]:
     """All capitalised runs of the document, in text order."""
     toks = doc.tokens
     initial = _initial_positions(doc)
+    heading = title_case_heading(doc)
     runs: list[NameRun] = []
-    i = 0
+    i = heading.stop if heading else 0
     n = len(toks)
     while i < n:
         tok = toks[i]
-        if not is_name_token(tok) or (i in initial and tok.lower in NAME_BLOCKERS):
+        if not is_name_token(tok) or (i in initial and tok.lower in _INITIAL_BLOCKERS):
             i += 1
             continue
         if tok.lower in NAME_BLOCKERS and not tok.text.isupper():
@@ -127,15 +173,14 @@ def find_name_runs(doc: Document) -> tuple[NameRun, ...]:
             ):
                 j += 1  # "Mr. Toccafondi", "L. Ron Hubbard"
                 continue
-            if (
-                t.lower in NAME_PARTICLES
-                and j + 1 < n
-                and is_name_token(toks[j + 1])
-                and j > first
-                and toks[j + 1].lower not in NAME_BLOCKERS
-            ):
-                j += 1
-                continue
+            if t.lower in NAME_PARTICLES and j > first:
+                # "de", "van der", "de la": particles followed by a name word
+                k = j
+                while k < n and k - j < 3 and toks[k].lower in NAME_PARTICLES:
+                    k += 1
+                if k < n and is_name_token(toks[k]) and toks[k].lower not in NAME_BLOCKERS:
+                    j = k
+                    continue
             break
         # a line break ends a run
         k = first + 1

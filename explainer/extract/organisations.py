@@ -24,8 +24,14 @@ _CONNECTORS: Final = frozenset({"of", "for", "on", "and", "the", "&", "-", "\u20
 _ABBR_RE: Final = re.compile(r"^[A-Z][A-Za-z0-9&]{1,7}$")
 
 
-def _is_org_word(word: str) -> bool:
+def _is_org_word(word: str, next_word: str = "") -> bool:
+    """An organisation word; a plural one only when a name goes on after it ("Centers for
+    Disease Control"), not in "the State and Homeland Security Departments"."""
     w = strip_possessive(word).lower()
+    if w not in ORG_WORDS and w.endswith("s") and w[:-1] in ORG_WORDS and next_word in (
+        "of", "for", "on"
+    ):
+        w = w[:-1]
     return w in ORG_WORDS and w not in WEAK_ORG_WORDS
 
 
@@ -84,6 +90,14 @@ class OrganisationIndex:
                 return self.organisations[idx]
         return None
 
+    def overlapping(self, char_start: int, head_start: int, head_end: int) -> Organisation | None:
+        """The organisation whose mention starts inside [char_start, head_end) and holds the
+        head word: "The Fraternal Order of Police" with its head "Order"."""
+        for s, e, idx in self.spans:
+            if char_start <= s <= head_start and head_end <= e:
+                return self.organisations[idx]
+        return None
+
     def covers(self, char_start: int, char_end: int) -> bool:
         return any(s <= char_start and char_end <= e for s, e, _ in self.spans)
 
@@ -108,12 +122,16 @@ def _org_phrases(doc: Document, runs: tuple[NameRun, ...]) -> list[tuple[int, in
             if not all(toks[g].lower in _CONNECTORS for g in gap):
                 break
             if toks[gap[0]].lower == "and" and not any(
-                _is_org_word(toks[g].text) for g in range(first, last)
+                _is_org_word(toks[g].text, toks[g + 1].lower) for g in range(first, last)
             ):
                 break
             m += 1
             last = runs[m].last
-        org_positions = [i for i in range(first, last) if _is_org_word(toks[i].text)]
+        org_positions = [
+            i
+            for i in range(first, last)
+            if _is_org_word(toks[i].text, toks[i + 1].lower if i + 1 < len(toks) else "")
+        ]
         if org_positions:
             end = org_positions[-1] + 1
             # keep an "of/for X" tail after the last organisation word, but not a personal name
@@ -121,14 +139,23 @@ def _org_phrases(doc: Document, runs: tuple[NameRun, ...]) -> list[tuple[int, in
             # used alone elsewhere)
             if end < last and toks[end].lower in ("of", "for", "on") and end + 1 < last:
                 tail_end = last
-                if strip_possessive(toks[last - 1].text) in standalone and last - 2 > end + 1:
+                if (
+                    strip_possessive(toks[last - 1].text) in standalone
+                    and last - 2 > end + 1
+                    and toks[last - 2].lower not in _CONNECTORS
+                ):
                     tail_end = last - 2
                 end = tail_end
             start = first
             # drop a leading possessive run ("Labour's ...") and title words before the name
             while start < end and toks[start].text != strip_possessive(toks[start].text):
                 start += 1
-            if end > start:
+            named = any(
+                not _is_org_word(toks[i].text, toks[i + 1].lower if i + 1 < len(toks) else "")
+                and toks[i].lower not in _CONNECTORS
+                for i in range(start, end)
+            )
+            if end > start and named:  # "Councils", "Police" alone name nothing
                 out.append((start, end))
         k = m + 1
     return out
@@ -240,6 +267,25 @@ def find_organisations(
                 )
                 if sorted(toks[i - 1].text.lower()) == letters:
                     add(doc.text[inner_toks[0].start : inner_toks[-1].end], toks[i - 1].text)
+
+    # an abbreviation never defined in parentheses: the initials of one organisation named in
+    # the article ("FAA" for the Federal Aviation Administration)
+    for tok in toks:
+        abbr = strip_possessive(tok.text)
+        if tok.kind != "word" or not abbr.isupper() or not 2 <= len(abbr) <= 6:
+            continue
+        if normalise(abbr) in by_key:
+            continue
+        matches = {
+            idx
+            for key, idx in by_key.items()
+            if " " in key and _initials_match(abbr, key.split())
+        }
+        if len(matches) == 1:
+            idx = matches.pop()
+            by_key[normalise(abbr)] = idx
+            if builders[idx].abbreviation is None:
+                builders[idx].abbreviation = abbr
 
     # mentions: every run or phrase whose text is a known name or abbreviation
     spans: list[tuple[int, int, int]] = []

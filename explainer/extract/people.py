@@ -23,6 +23,8 @@ from .lexicon import (
     NAME_BLOCKERS,
     NON_PERSON_HEADS,
     ORG_WORDS,
+    ORGANISATION_DESCRIPTION_HEADS,
+    PERSON_DESCRIPTORS,
     PLACE_WORDS,
     PREPOSITIONS,
     ROLE_NOUNS,
@@ -30,9 +32,11 @@ from .lexicon import (
     SUBJECT_PRONOUNS,
     TITLE_WORDS,
     WEAK_ORG_WORDS,
+    given_name_gender,
+    is_given_name,
 )
 from .model import KnownPerson, Mention, Person
-from .names import NameRun, strip_possessive
+from .names import NAME_PARTICLES, NameRun, strip_possessive
 from .organisations import OrganisationIndex
 from .quotes import Quotation
 from .text import Document
@@ -79,6 +83,8 @@ def _clean(word: str) -> str:
 
 def _is_title(word: str) -> bool:
     w = _clean(word)
+    for suffix in ("-elect", "-designate"):
+        w = w.removesuffix(suffix)  # "Senator-elect Villalobos"
     return w in TITLE_WORDS or w in HONORIFICS
 
 
@@ -148,8 +154,11 @@ def _clean_name(name: str) -> str:
     return " ".join(_clean(w) for w in name.split())
 
 
-def split_title(doc: Document, run: NameRun) -> NameParts:
-    """Separate leading titles, places and organisation words from the personal name."""
+def split_title(
+    doc: Document, run: NameRun, lowercase_words: frozenset[str] = frozenset()
+) -> NameParts:
+    """Separate leading titles, descriptors, places and organisation words from the personal
+    name. `lowercase_words` are the words the article writes in lower case."""
     toks = doc.tokens
     words = [toks[i].text for i in range(run.first, run.last)]
     cut = 0
@@ -164,6 +173,15 @@ def split_title(doc: Document, run: NameRun) -> NameParts:
     # a leading adherent noun: "Scientologist Tom Cruise"
     if len(words) - cut >= 3 and _clean(words[cut]).endswith(("ist", "ian")):
         cut += 1
+    # a descriptor glued before a given name: "Pensioner Margaret Pennington", "Democrat Carmen
+    # Villalobos", "Thanks Mark Evans"; or a sentence's first word that the article also writes
+    # in lower case ("Substitute Kofi Mensah-Boateng" beside "a substitute")
+    rest = [w for w in words[cut:] if w != "."]
+    if len(rest) >= 3 and not is_given_name(rest[0]) and (
+        _clean(rest[0]) in PERSON_DESCRIPTORS
+        or (run.initial and cut == 0 and rest[0].lower() in lowercase_words)
+    ):
+        cut = words.index(rest[0], cut) + 1
     return NameParts(run.first, run.first + cut, run.last)
 
 
@@ -183,6 +201,8 @@ def _looks_personal(words: list[str]) -> bool:
         return False
     if sum(c in PLACE_WORDS for c in cleaned) >= min(2, len(cleaned)):
         return False  # "Los Angeles", "Paris"; but "Valeska Paris" is a person
+    if len(cleaned) >= 3 and cleaned[-1] in PLACE_WORDS:
+        return False  # "Vrije Universiteit Amsterdam", "Natural Resources Wales"
     if any(c in NAME_BLOCKERS for c in cleaned):
         return False
     if any(
@@ -190,12 +210,7 @@ def _looks_personal(words: list[str]) -> bool:
         for w in (strip_possessive(x) for x in words)
     ):
         return False  # an acronym; dotted initials ("K.C. Maurer") are fine
-    return all(
-        w[0].isupper()
-        or w in ("de", "da", "di", "van", "von", "bin", "al", "el", "la", "le", "del", "der")
-        or w == "."
-        for w in words
-    )
+    return all(w[0].isupper() or w in NAME_PARTICLES or w == "." for w in words)
 
 
 _ROLE_STOP: Final = (
@@ -354,6 +369,13 @@ def find_people(
     singles: list[tuple[NameRun, NameParts, str | None, list[str], bool]] = []
     deferred: list[tuple[NameRun, NameParts, list[str], list[str], str | None, bool]] = []
     lowercase_words = frozenset(t.text for t in toks if t.kind == "word" and t.text.islower())
+    single_words = frozenset(
+        _clean(toks[r.first].text) for r in runs if r.last - r.first == 1 and not r.initial
+    ) | frozenset(
+        _clean(toks[r.first].text)
+        for r in runs
+        if r.last - r.first == 1 and r.initial and _closed_after(doc, r.last)
+    )
 
     def sentence_end_cue(last: int) -> bool:
         j = last
@@ -386,7 +408,17 @@ def find_people(
             q.start <= run.start and run.end <= q.end for q in title_quotes
         ):
             continue
-        parts = split_title(doc, run)
+        first_word = toks[run.first].lower.rstrip(".")
+        if first_word in ("st", "saint"):
+            continue  # "St Mary's Hospital", "St Pauls": a place or a church
+        if (
+            run.possessive
+            and run.last < len(toks)
+            and _clean(toks[run.last].text) in NON_PERSON_HEADS
+            and toks[run.last].is_capitalised
+        ):
+            continue  # "St Mary's Hospital", "Children's Hospital"
+        parts = split_title(doc, run, lowercase_words)
         name_words = [
             toks[i].text for i in range(parts.name_first, parts.last) if toks[i].text != "."
         ]
@@ -395,8 +427,13 @@ def find_people(
         title_words = [
             toks[i].text for i in range(parts.first, parts.name_first) if toks[i].text != "."
         ]
-        if not _looks_personal(name_words):
-            continue
+        if not _looks_personal(name_words) and not (
+            parts.name_first > parts.first
+            and len(name_words) >= 2
+            and is_given_name(name_words[0])
+            and not any(_is_org(w) for w in name_words)
+        ):
+            continue  # but "Environment Minister Jo Park": a title and a given name
         if run.possessive and run.last < len(toks) and _is_org(toks[run.last].text):
             continue  # "the Los Angeles Sheriff's office"
         roles: list[str] = []
@@ -413,6 +450,8 @@ def find_people(
         gender = None
         for w in title_words + ([before.split()[-1]] if before else []):
             gender = _GENDERED_ROLES.get(_clean(w), gender)
+        if gender is None and len(name_words) > 1:
+            gender = given_name_gender(name_words[0])  # "Patricia O'Neill-Barros"
         cue_follows = sentence_end_cue(run.last)
         evidence = bool(title_role) or bool(roles) or cue_follows
         if len(name_words) == 1:
@@ -444,7 +483,9 @@ def find_people(
             key[-1] == _clean(b.words[-1]) and set(key) <= {_clean(w) for w in b.words}
             for b in builders
         )
-        if known or shape_ok:
+        if known or (
+            shape_ok and not _reads_as_organisation(doc, _run, name_words, single_words)
+        ):
             _add_full(doc, builders, by_full, parts, name_words, roles, gender)
 
     # single-word names: link to a full name (surname, given name, near-miss spelling)
@@ -452,6 +493,28 @@ def find_people(
 
     _match_known(builders, known_people, doc)
     return _index(builders)
+
+
+def _reads_as_organisation(
+    doc: Document, run: NameRun, name_words: list[str], single_words: frozenset[str]
+) -> bool:
+    """Counter-evidence for a name with the shape of a person's and no other evidence: the
+    article goes on to use its first word alone and not its last ("Ridgeback Metals" /
+    "Ridgeback": organisations are called by their first word, people by their surname), it
+    follows a noun that describes an organisation ("the housing charity Shelter Cymru", "the
+    router maker Corvane"), or it holds a plural acronym ("Labour MPs")."""
+    first, last = _clean(name_words[0]), _clean(name_words[-1])
+    if first in single_words and last not in single_words and not is_given_name(first):
+        return True
+    if any(re.fullmatch(r"[A-Z]{2,}s", strip_possessive(w)) for w in name_words):
+        return True
+    prev = doc.tokens[run.first - 1] if run.first > 0 else None
+    return (
+        prev is not None
+        and prev.kind == "word"
+        and prev.text.islower()
+        and (_clean(prev.text) in ORGANISATION_DESCRIPTION_HEADS or _clean(prev.text) in ORG_WORDS)
+    )
 
 
 def _plain_name_shape(
@@ -464,8 +527,12 @@ def _plain_name_shape(
     """Does an evidence-less run still read as a personal name in running text?"""
     toks = doc.tokens
     prev_word = toks[parts.name_first - 1].lower if parts.name_first > 0 else ""
-    if parts.name_first == run.first and prev_word in _PLACE_PREPOSITIONS:
-        return False
+    if (
+        parts.name_first == run.first
+        and prev_word in _PLACE_PREPOSITIONS
+        and not is_given_name(name_words[0])
+    ):
+        return False  # "in Los Angeles", but "came from Tom Reyes"
     if run.initial and run.last - run.first < 2:
         return False
     if (
@@ -517,10 +584,15 @@ def _link_singles(
     toks = doc.tokens
     for _run, parts, gender, roles, strong in singles:
         word = _clean(toks[parts.name_first].text)
-        target = _link_single(word, builders, allow_fuzzy=strong)
+        target = _link_single(word, builders, allow_fuzzy=strong, gender=gender)
         if target is None:
-            titled = any(_is_title(toks[i].text) for i in range(parts.first, parts.name_first)) or (
-                parts.name_first == parts.first and _role_before(doc, parts.first)[0] is not None
+            titled = (
+                any(_is_title(toks[i].text) for i in range(parts.first, parts.name_first))
+                or (
+                    parts.name_first == parts.first
+                    and _role_before(doc, parts.first)[0] is not None
+                )
+                or _role_chunk_before(doc, parts.first) is not None  # "his daughter, Lily,"
             )
             if not titled or word in lowercase_words:
                 continue  # a lone capitalised word needs a title: "Ambassador Mohib"
@@ -620,23 +692,30 @@ def _name_end(doc: Document, parts: NameParts) -> int:
     return last_tok.start + len(strip_possessive(last_tok.text))
 
 
-def _link_single(word: str, builders: list[_Builder], allow_fuzzy: bool) -> int | None:
-    surname = [
-        k for k, b in enumerate(builders) if len(b.words) > 1 and _clean(b.words[-1]) == word
+def _link_single(
+    word: str, builders: list[_Builder], allow_fuzzy: bool, gender: str | None = None
+) -> int | None:
+    """The person a one-word mention refers to: by surname (agreeing with the gender of a title:
+    "Mr Llewellyn" is not "Gwen Llewellyn"), exact name, unique given name, or near spelling."""
+    agreeing = [
+        (k, b)
+        for k, b in enumerate(builders)
+        if gender is None or b.gender is None or b.gender == gender
     ]
+    surname = [k for k, b in agreeing if len(b.words) > 1 and _clean(b.words[-1]) == word]
     if surname:
         return max(surname, key=lambda k: len(builders[k].mentions))
     exact = [k for k, b in enumerate(builders) if len(b.words) == 1 and _clean(b.words[0]) == word]
     if exact:
         return exact[0]
-    given = [k for k, b in enumerate(builders) if len(b.words) > 1 and _clean(b.words[0]) == word]
+    given = [k for k, b in agreeing if len(b.words) > 1 and _clean(b.words[0]) == word]
     if len(given) == 1:
         return given[0]
     if allow_fuzzy and len(word) >= 6:
         limit = 2 if len(word) >= 8 else 1
         close = [
             k
-            for k, b in enumerate(builders)
+            for k, b in agreeing
             if len(b.words) > 1 and edit_distance(word, _clean(b.words[-1]), limit) <= limit
         ]
         if len(close) == 1:

@@ -39,7 +39,7 @@ def extract(
     orgs = find_organisations(doc, runs, quotes)
     title_quotes = [q for q in quotes if looks_like_name(doc, q)]
     people_index = find_people(doc, runs, orgs, known_people, title_quotes)
-    clauses = Clauses(doc, quotes, frozenset(people_index.token_owner))
+    clauses = Clauses(doc, quotes, people_index.token_owner)
     frames = find_frames(doc, quotes, clauses)
     resolver = SpeakerResolver(doc, clauses, people_index, orgs, runs)
     speakers = resolver.resolve(frames)

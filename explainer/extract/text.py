@@ -1,5 +1,9 @@
 """Tokens, paragraphs and sentences with exact character offsets.
 
+Two house-style conventions are settled here, before any rule sees the text: a wire dateline
+("RIVERTON, Ohio (AP) - ") is a sentence of its own, and an article that quotes speech in single
+marks is tokenised as if they were double ones (same offsets).
+
 Every later stage works on token indices and reports character spans, so offsets are computed
 once, here, and never re-derived from substrings. The sentence splitter is a small rule set
 (terminal punctuation + next token shape + an abbreviation list) rather than pysbd: on a 4 KB
@@ -241,12 +245,41 @@ def _ends_sentence(tokens: tuple[Token, ...], i: int, end: int) -> int | None:
     return None
 
 
+_DASHES: Final = frozenset({"-", "--", "\u2014", "\u2013"})
+
+
+def dateline_end(tokens: tuple[Token, ...], para: Paragraph) -> int | None:
+    """The first token after a wire dateline opening the paragraph ("RIVERTON, Ohio (AP) - ",
+    "OSLO, Nov 14 - ", "GENEVA (Reuters) - "): an upper-case place, optional state, agency in
+    parentheses and date, closed by a spaced dash. The dateline is a sentence of its own, so that
+    it is never the start of a speaker's phrase or of reported content."""
+    first = tokens[para.first]
+    if first.kind != "word" or not first.text.isupper() or len(first.text) < 2:
+        return None
+    for i in range(para.first + 1, min(para.last, para.first + 14)):
+        tok = tokens[i]
+        if tok.text in _DASHES:
+            return i + 1 if i + 1 < para.last and tok.start > tokens[i - 1].end else None
+        if not (
+            tok.text in (",", ".", "(", ")")
+            or tok.kind == "num"
+            or (tok.kind == "word" and tok.text[0].isupper())
+        ):
+            return None
+    return None
+
+
 def sentences(tokens: tuple[Token, ...], paras: tuple[Paragraph, ...]) -> tuple[Sentence, ...]:
     """Split each paragraph into sentences; a paragraph break always ends a sentence."""
     out: list[Sentence] = []
     for p_index, para in enumerate(paras):
         first = para.first
         i = para.first
+        dateline = dateline_end(tokens, para)
+        if dateline is not None:
+            out.append(Sentence(first, dateline, p_index, tokens[first].start,
+                                tokens[dateline - 1].end))
+            first = i = dateline
         while i < para.last:
             nxt = _ends_sentence(tokens, i, para.last)
             if nxt is not None and nxt > first:
@@ -262,6 +295,54 @@ def sentences(tokens: tuple[Token, ...], paras: tuple[Paragraph, ...]) -> tuple[
     return tuple(out)
 
 
+_SINGLE_OPENING: Final = "\u2018'"
+_SINGLE_CLOSING: Final = "\u2019'"
+_BEFORE_OPENING: Final = "([{\u2014\u2013-/:"
+_AFTER_CLOSING: Final = ",.;:!?)]}\u2014\u2013-\u2026"
+
+
+def speech_marks(text: str) -> str:
+    """The text with single quotation marks written as double ones, for an article that quotes
+    speech in single marks (many British and Irish papers: 'It's the only warm place,' she said)
+    and uses no double marks. Same length, so every offset still points into the original text;
+    apostrophes (We'd, O'Rourke, the Joneses' house outside a quotation) are left alone."""
+    if sum(text.count(c) for c in '"\u201c\u201d\u201e\u00ab\u00bb') >= 2:
+        return text
+    chars = list(text)
+    opened = 0
+    open_at: int | None = None
+    for i, c in enumerate(text):
+        before = text[i - 1] if i > 0 else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if c == "\n":
+            open_at = None
+        elif (
+            c in _SINGLE_OPENING
+            and open_at is None
+            and (before.isspace() or before in _BEFORE_OPENING)
+            and (after.isalnum() or after in ".\u2026")
+        ):
+            open_at = i
+        elif (
+            c in _SINGLE_CLOSING
+            and open_at is not None
+            and not before.isspace()
+            and (after.isspace() or after in _AFTER_CLOSING)
+        ):
+            chars[open_at], chars[i] = "\u201c", "\u201d"
+            opened += 1
+            open_at = None
+    if opened < 2:
+        return text
+    # an opening mark left open at the end of a paragraph continues into the next one
+    for i, c in enumerate(text):
+        if c in _SINGLE_OPENING and (i == 0 or text[i - 1] == "\n") and chars[i] == c:
+            after = text[i + 1] if i + 1 < len(text) else "\n"
+            if after.isalnum():
+                chars[i] = "\u201c"
+    return "".join(chars)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """The article text with its tokens, paragraphs and sentences, built once per article."""
@@ -274,7 +355,7 @@ class Document:
 
     @classmethod
     def from_text(cls, text: str) -> Document:
-        toks = tokenize(text)
+        toks = tokenize(speech_marks(text))
         paras = paragraphs(text, toks)
         sents = sentences(toks, paras)
         owner = [0] * len(toks)

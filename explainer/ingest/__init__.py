@@ -2,7 +2,7 @@
 
 Each reader returns the same `RawArticle`: headline, byline, dateline, photo caption and credit
 where the text gives them, and the body as paragraphs and subheads with page chrome (comment
-widgets, share buttons, "Do you like this article?") removed. `explainer.newstory` writes it
+widgets, share buttons, "Do you like this article?") removed. `explainer.ingest.newstory` writes it
 out as `article.md` with paragraph ids.
 """
 

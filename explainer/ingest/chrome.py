@@ -26,3 +26,15 @@ _CHROME = [re.compile(p, re.IGNORECASE) for p in (
 def is_chrome(text: str) -> bool:
     line = " ".join(text.split())
     return any(p.search(line) for p in _CHROME)
+
+
+# A line that only credits a photo: "(Photo by Ana Duarte / Valley Post)", "Image: Reuters",
+# "Photograph: Jane Roe/AP", "Credit: Getty Images". Short, so a sentence about photos stays.
+_CREDIT_LINE = re.compile(
+    r"^\(?\s*(?:(?:photo(?:graph)?|image|picture|foto)s?\s*(?:by\b|:|credit\s*:?)"
+    r"|credit\s*:)\s*\S.{0,80}?\)?\.?$", re.IGNORECASE)
+
+
+def is_credit_line(text: str) -> bool:
+    line = " ".join(text.split())
+    return len(line.split()) <= 14 and bool(_CREDIT_LINE.match(line))

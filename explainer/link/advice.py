@@ -72,12 +72,15 @@ def _gaps_in_breakdowns(graph: SiteGraph, content: Content, report: Report) -> N
 
 def _unused_glossary_terms(graph: SiteGraph, content: Content, report: Report,
                            memo: LinkMemo) -> None:
-    """A term no article uses. An article is a loaded object that stays the same while its
-    file does, so a term found in one that is still there is used, and the articles already
-    searched in vain need not be searched again."""
-    articles = {id(s.article): s.article for s in graph.stories}
+    """A term no article uses (no article of its own stories, for a term limited to some).
+    An article is a loaded object that stays the same while its file does, so a term found
+    in one that is still searched is used, and the articles already searched in vain need
+    not be searched again."""
+    every = {id(s.article): s.article for s in graph.stories}
     searched: dict[tuple[str, ...], dict[int, Any]] = {}
     for entry in graph.glossary:
+        articles = {id(s.article): s.article for s in entry.stories} \
+            if entry.model.stories else every
         spellings = (entry.model.term, *entry.model.aliases)
         known = memo.terms.get(spellings, {})
         if any(articles.get(key) is article for key, article in known.items()
@@ -97,8 +100,9 @@ def _unused_glossary_terms(graph: SiteGraph, content: Content, report: Report,
             missed[-key] = article
         if found is None:
             searched[spellings] = missed
+            where = "the articles of its stories" if entry.model.stories else "any article"
             report.add(entry.where.warning(
-                f"glossary term '{entry.model.term}' is not used in any article"))
+                f"glossary term '{entry.model.term}' is not used in {where}"))
         else:
             searched[spellings] = {found[0]: found[1]}
     memo.terms = searched

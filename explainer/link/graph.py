@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from ..diagnostics import Location
+from ..load.images import ImageRef
+from ..load.sources import Where
 from ..model import (
     AnonymousSource,
     Event,
@@ -80,6 +81,7 @@ class PersonNode:
     mentions: dict[str, list[CitationRef]] = field(default_factory=dict)  # story slug -> paras
     stories: list[StoryNode] = field(default_factory=list)
     authored: list[StoryNode] = field(default_factory=list)
+    image: ImageRef | None = None
 
     kind = "person"
 
@@ -95,6 +97,12 @@ class PersonNode:
     def sort_name(self) -> str:
         parts = self.model.name.split()
         return " ".join(parts[-1:] + parts[:-1]).casefold()
+
+    @property
+    def index_letter(self) -> str:
+        """The letter the people index files them under (by surname; '#' for others)."""
+        first = self.sort_name[:1].upper()
+        return first if first.isalpha() else "#"
 
     @property
     def current_role(self) -> RoleNode | None:
@@ -227,6 +235,7 @@ class OrganisationNode:
     anonymous: list[AnonymousNode] = field(default_factory=list)
     events: list[EventNode] = field(default_factory=list)
     quotes: list[QuoteNode] = field(default_factory=list)
+    image: ImageRef | None = None
 
     kind = "organisation"
 
@@ -295,6 +304,7 @@ class StoryNode:
     organisations: list[OrganisationNode] = field(default_factory=list)
     places: list[PlaceNode] = field(default_factory=list)
     topics: list[TopicNode] = field(default_factory=list)
+    image: ImageRef | None = None
 
     @property
     def headline(self) -> str:
@@ -321,6 +331,14 @@ class StoryNode:
         return routes.story(self.slug, name)
 
     @property
+    def quiet_people(self) -> list[tuple[PersonNode, RoleNode]]:
+        """People with a role in this story who are not quoted in it (who's who lists them
+        after the speakers)."""
+        speaking = {id(s.speaker) for s in self.speakers}
+        return [(p, self.roles[p.id]) for p in self.people
+                if p.id in self.roles and id(p) not in speaking]
+
+    @property
     def top_figures(self) -> list[FigureNode]:
         return [f for f in self.figures if f.part_of is None]
 
@@ -344,7 +362,18 @@ class GlossaryEntry:
     id: str
     model: GlossaryTerm
     organisation: OrganisationNode | None
-    where: Location
+    where: Where
+    #: The stories this meaning is limited to (empty: it applies site-wide).
+    stories: list[StoryNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    """A tooltip: `term` stands for `expansion` on every page, or only on pages of `stories`."""
+
+    term: str
+    expansion: str
+    stories: frozenset[str] | None = None  # story slugs; None: site-wide
 
 
 @dataclass(eq=False)
@@ -364,19 +393,27 @@ class SiteGraph:
         return sorted(self.glossary, key=lambda e: e.model.term.casefold())
 
     @property
-    def abbreviations(self) -> dict[str, str]:
-        """Abbreviation -> expansion, for tooltips on every page: the glossary's, then those of
-        organisations ("IMU" -> "Islamic Movement of Uzbekistan")."""
+    def abbreviations(self) -> list[Abbreviation]:
+        """Tooltips: the glossary's site-wide abbreviations, then those of organisations ("IMU"
+        -> "Islamic Movement of Uzbekistan"), then the meanings limited to some stories."""
         found: dict[str, str] = {}
+        scoped: list[Abbreviation] = []
         for entry in self.glossary:
-            if entry.model.expansion:
-                found[entry.model.term] = entry.model.expansion
-                for alias in entry.model.aliases:
-                    found.setdefault(alias, entry.model.expansion)
+            if not entry.model.expansion:
+                continue
+            if entry.model.stories:
+                stories = frozenset(s.slug for s in entry.stories)
+                scoped.extend(Abbreviation(term, entry.model.expansion, stories)
+                              for term in (entry.model.term, *entry.model.aliases))
+                continue
+            found[entry.model.term] = entry.model.expansion
+            for alias in entry.model.aliases:
+                found.setdefault(alias, entry.model.expansion)
         for org in self.organisations.values():
             if org.model.abbreviation:
                 found.setdefault(org.model.abbreviation, org.model.name)
-        return dict(sorted(found.items()))
+        return [Abbreviation(term, expansion) for term, expansion in sorted(found.items())] + \
+            sorted(scoped, key=lambda a: (a.term, sorted(a.stories or ())))
 
     @property
     def topics_sorted(self) -> list[TopicNode]:

@@ -57,9 +57,12 @@ class Linker:
         changed = self._changed_stories()
         registry = self._reusable_registry(changed)
         if registry is None:
-            self.people = {k: PersonNode(k, e.model, source=e.document.path)
+            images = content.images
+            self.people = {k: PersonNode(k, e.model, source=e.document.path,
+                                         image=images.get(e.document.path))
                            for k, e in content.people.items()}
-            self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path)
+            self.organisations = {k: OrganisationNode(k, e.model, source=e.document.path,
+                                                      image=images.get(e.document.path))
                                   for k, e in content.organisations.items()}
             self.places = {k: PlaceNode(k, e.model, source=e.document.path)
                            for k, e in content.places.items()}
@@ -78,15 +81,18 @@ class Linker:
         self.stories: dict[str, StoryNode] = {
             slug: self.memo.stories[slug].node if slug in self.reused else
             StoryNode(slug, source.article, source.facts,
-                      sources=(source.article_document.path, source.facts_document.path))
+                      sources=(source.article_document.path, source.facts_document.path),
+                      image=content.images.get(source.article_document.path))
             for slug, source in content.stories.items()}
 
     def _changed_stories(self) -> set[str]:
         """Stories to link again: new, removed or edited (not the same loaded objects), and,
         over and over, those citing one of them."""
         previous = self.memo.stories
+        images = self.content.images
         changed = {slug for slug, source in self.content.stories.items()
-                   if slug not in previous or not _same(previous[slug].files, _files(source))}
+                   if slug not in previous or not _same(previous[slug].files, _files(source))
+                   or previous[slug].image != images.get(source.article_document.path)}
         changed |= set(previous) - set(self.content.stories)
         growing = True
         while growing:
@@ -109,7 +115,9 @@ class Linker:
             if before.keys() != now.keys() or any(now[k] is not e for k, e in before.items()):
                 return None
         broken = {kind: frozenset(ids) for kind, ids in content.broken.items() if ids}
-        return registry if broken == registry.broken else None
+        if broken != registry.broken or registry.images != _registry_images(content):
+            return None
+        return registry
 
     # ------------------------------------------------------------------ helpers
     def resolve(self, kind: str, table: dict[str, N], item_id: str | None,
@@ -198,19 +206,46 @@ class Linker:
 
     def link_glossary(self) -> list[GlossaryEntry]:
         entries: list[GlossaryEntry] = []
-        seen: dict[str, Location] = {}
+        seen: dict[str, Where] = {}
+        meanings: dict[tuple[str, str | None], Where] = {}  # (term, story or None) -> entry
         for term, where in self.content.glossary:
-            term_id = term.id or slugify(term.term)
+            stories = self._glossary_stories(term.stories, where)
+            scope = term.stories[0] if term.stories else None
+            term_id = term.id or slugify(term.term + (f" {scope}" if scope else ""))
             if term_id in seen:
                 self.report.add(where.error(
                     f"duplicate glossary term '{term.term}' (id '{term_id}', first on line "
                     f"{seen[term_id].line})"))
                 continue
             seen[term_id] = where
+            scopes: list[str | None] = list(term.stories) or [None]
+            clash = next((meanings[(term.term, slug)] for slug in scopes
+                          if (term.term, slug) in meanings), None)
+            if clash is not None:
+                within = (f"for story '{', '.join(term.stories)}'" if term.stories
+                          else "site-wide")
+                self.report.add(where.error(
+                    f"'{term.term}' already has a meaning {within} (line {clash.line}); give "
+                    "this one `stories:` naming the stories where it applies"))
+                continue
+            for slug in scopes:
+                meanings[(term.term, slug)] = where
             organisation = self.resolve("organisations", self.organisations, term.organisation,
                                         where, "organisation")
-            entries.append(GlossaryEntry(term_id, term, organisation, where))
+            entries.append(GlossaryEntry(term_id, term, organisation, where, stories))
         return entries
+
+    def _glossary_stories(self, slugs: Sequence[str], where: Where) -> list[StoryNode]:
+        found = []
+        for index, slug in enumerate(slugs):
+            story = self.stories.get(slug)
+            if story is not None:
+                found.append(story)
+            elif not self.content.is_broken("stories", slug):
+                self.report.add(Where(where.document, (*where.loc, "stories", index)).error(
+                    f"unknown story '{slug}' in 'stories'{did_you_mean(slug, self.stories)} "
+                    "(a folder in content/stories/)"))
+        return found
 
     # ------------------------------------------------------------------ stories
     def link_story(self, story: StoryNode, source: StorySource) -> None:
@@ -472,12 +507,7 @@ class Linker:
             if story.slug in self.reused and record is not None and record.mentioned is not None:
                 for node, citation in record.mentioned:  # the node's lists were emptied
                     node.mentions.setdefault(story.slug, []).append(citation)
-                for person in story.people:
-                    person.stories.append(story)
-                for org in story.organisations:
-                    org.stories.append(story)
-                for place in story.places:
-                    place.stories.append(story)
+                _list_in_registries(story)
                 continue
             found = self.memo.known_mentions(story.article)
             if found is None:
@@ -526,12 +556,7 @@ class Linker:
             for event in story.events:
                 story_places.update({id(p): p for p in event.places})
             story.places = sorted(story_places.values(), key=lambda p: p.name.casefold())
-            for person in story.people:
-                person.stories.append(story)
-            for org in story.organisations:
-                org.stories.append(story)
-            for place in story.places:
-                place.stories.append(story)
+            _list_in_registries(story)
 
     # ------------------------------------------------------------------ all
     def link(self) -> SiteGraph | None:
@@ -595,7 +620,7 @@ class Linker:
             broken={kind: frozenset(ids) for kind, ids in content.broken.items() if ids},
             people=self.people, organisations=self.organisations, places=self.places,
             own_lists={id(node): (node, "roles", list(node.roles)) for node in registry_nodes},
-            cited=frozenset(cited))
+            cited=frozenset(cited), images=_registry_images(content))
 
     def _link_story_noted(self, story: StoryNode, source: StorySource) -> StoryLink | None:
         """link_story, remembered for the next run unless it reported anything (a message
@@ -611,15 +636,34 @@ class Linker:
             self.report, self._attached, self._cited = outer, None, None
         if problems:
             return None
-        return StoryLink(story, _files(source), frozenset(cited), attached)
+        return StoryLink(story, _files(source), frozenset(cited), attached,
+                         image=self.content.images.get(source.article_document.path))
 
 
 def _files(source: StorySource) -> tuple[Any, ...]:
     return (source.article, source.article_document, source.facts, source.facts_document)
 
 
+def _registry_images(content: Content) -> dict[str, Any]:
+    """The pictures named by people's and organisations' files (compared by value: a picture
+    file's digest is part of it)."""
+    images = content.images
+    return {e.document.path: images.get(e.document.path)
+            for registry in (content.people, content.organisations) for e in registry.values()}
+
+
 def _same(before: tuple[Any, ...], now: tuple[Any, ...]) -> bool:
     return len(before) == len(now) and all(a is b for a, b in zip(before, now, strict=True))
+
+
+def _list_in_registries(story: StoryNode) -> None:
+    """The story in the story lists of the people, organisations and places it names."""
+    for person in story.people:
+        person.stories.append(story)
+    for org in story.organisations:
+        org.stories.append(story)
+    for place in story.places:
+        place.stories.append(story)
 
 
 def _empty_story_parts(registry: RegistryLink) -> None:

@@ -43,6 +43,8 @@ class StoryLink:
     attached: list[tuple[Any, str, Any]]
     #: what finding names in its article added to registry nodes: (node, citation)
     mentioned: list[tuple[Any, Any]] | None = None
+    #: the story's picture (`ImageRef`, compared by value), or None
+    image: Any = None
 
 
 @dataclass
@@ -57,6 +59,8 @@ class RegistryLink:
     places: dict[str, Any]
     own_lists: dict[int, tuple[Any, str, list[Any]]]
     cited: frozenset[str]
+    #: the pictures their files name, by the file's path (`ImageRef`s, compared by value)
+    images: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

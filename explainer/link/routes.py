@@ -20,6 +20,11 @@ ORGANISATIONS = "organisations/index.md"
 PLACES = "places/index.md"
 GLOSSARY = "glossary.md"
 ASSETS = "assets"
+#: Share images (Open Graph / Twitter cards, quote cards), drawn at build time.
+SOCIAL = "social"
+SITE_CARD = f"{SOCIAL}/site.png"
+#: Resized copies of the pictures named by `image:` fields.
+IMAGES = "images"
 
 STORY_PAGES = ("index", "timeline", "quotes", "figures", "source")
 
@@ -53,6 +58,20 @@ def organisation(organisation_id: str) -> str:
 
 def place(place_id: str) -> str:
     return f"places/{place_id}.md"
+
+
+def share_card(kind: str, item_id: str) -> str:
+    """The share image of a story, person or organisation (`kind`: its folder)."""
+    return f"{SOCIAL}/{kind}/{item_id}.png"
+
+
+def quote_card(slug: str, quote_id: str) -> str:
+    return f"{SOCIAL}/quotes/{slug}/{quote_id}.png"
+
+
+def picture(kind: str, item_id: str, extension: str) -> str:
+    """The resized copy of a story's, person's or organisation's picture."""
+    return f"{IMAGES}/{kind}/{item_id}.{extension}"
 
 
 def relative(from_page: str, to_page: str, anchor: str | None = None) -> str:

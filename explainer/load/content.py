@@ -30,7 +30,15 @@ from ..model import (
 )
 from ..model.common import ID_HINT, is_id
 from .articles import parse_body
-from .sources import SourceProblem, YamlDocument, load_yaml_document, read_text, split_front_matter
+from .images import ImageRef, ImageSource, check_image_field, inspect_image
+from .sources import (
+    SourceProblem,
+    Where,
+    YamlDocument,
+    load_yaml_document,
+    read_text,
+    split_front_matter,
+)
 from .validation import validate
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,12 +74,14 @@ class Content:
     people: dict[str, Entry[Person]] = field(default_factory=dict)
     organisations: dict[str, Entry[Organisation]] = field(default_factory=dict)
     places: dict[str, Entry[Place]] = field(default_factory=dict)
-    glossary: list[tuple[GlossaryTerm, Location]] = field(default_factory=list)
+    glossary: list[tuple[GlossaryTerm, Where]] = field(default_factory=list)
     stories: dict[str, StorySource] = field(default_factory=dict)
     #: ids whose files exist but failed to load, per kind ("people", "stories", ...)
     broken: dict[str, set[str]] = field(default_factory=dict)
     #: every file read (as shown in messages) -> digest of its bytes
     versions: dict[str, str] = field(default_factory=dict)
+    #: checked pictures of `image:` fields, by the content file naming them (as shown)
+    images: dict[str, ImageRef] = field(default_factory=dict)
 
     def is_broken(self, kind: str, item_id: str) -> bool:
         return item_id in self.broken.get(kind, set())
@@ -128,16 +138,19 @@ class _Cached:
     diagnostics: list[Diagnostic]
 
 
-def load_content(root: Path, cache: FileCache | None = None) -> tuple[Content, Report]:
-    """Read everything under content/; `cache` (optional) skips files that did not change."""
+def load_content(root: Path, cache: FileCache | None = None,
+                 content_dir: Path | None = None) -> tuple[Content, Report]:
+    """Read everything under the content folder (`content_dir`, default root/content/; the
+    plugin's `content` option); `cache` (optional) skips files that did not change."""
     report = Report()
     files = cache or FileCache()
     files.versions.clear()
     content = Content(root=root, versions=files.versions)
-    base = root / CONTENT_DIR
+    base = content_dir or root / CONTENT_DIR
     if not base.is_dir():
-        report.add(Location(CONTENT_DIR, 0, 0).error(
-            f"no '{CONTENT_DIR}/' folder in {root}: run from the project folder or pass --root"))
+        shown = display_path(root, base)
+        report.add(Location(shown, 0, 0).error(
+            f"no '{shown}/' folder in {root}: run from the project folder or pass --root"))
         return content, report
     site_path = base / "site.yaml"
     if site_path.is_file():
@@ -162,7 +175,39 @@ def load_content(root: Path, cache: FileCache | None = None) -> tuple[Content, R
                 content.broken.setdefault("stories", set()).add(story_dir.name)
             else:
                 content.stories[story.slug] = story
+    _check_images(content, base, report, files)
     return content, report
+
+
+def _check_images(content: Content, base: Path, report: Report, files: FileCache) -> None:
+    """Every `image:` field's picture file, checked where the field is written. A picture that
+    fails leaves its person, organisation or story without one (and the build stopped)."""
+    def read(path: Path, shown: str, _: Report) -> tuple[ImageSource | str]:
+        # boxed in a tuple: FileCache.load's TypeVar cannot be solved for a union
+        return (inspect_image(path, shown),)
+
+    def inspect(path: Path, shown: str) -> ImageSource | str:
+        found = files.load(path, shown, Report(), read)
+        return found[0] if found is not None else f"'{shown}' could not be read"
+
+    named: list[tuple[Any, YamlDocument]] = [
+        (entry.model.image, entry.document)
+        for registry in (content.people, content.organisations)
+        for entry in registry.values()]
+    for story in content.stories.values():
+        meta = story.article.meta
+        named.append((meta.image, story.article_document))
+        if meta.image is not None and not meta.image_caption and not meta.image.alt:
+            report.add(story.article_document.where("image").error(
+                "'image.alt' is required: say what the picture shows, for readers who cannot "
+                "see it (or give the article's photo caption under 'photo')"))
+    for image, document in named:
+        if image is None:
+            continue
+        source = check_image_field(image, document.where("image", "file"), base,
+                                   content.root / document.path, report, inspect)
+        if source is not None:
+            content.images[document.path] = ImageRef(image, source)
 
 
 def _document(report: Report, text: str, shown: str, line_offset: int = 0) -> YamlDocument:
@@ -235,8 +280,8 @@ def _load_registry_file(path: Path, shown: str, report: Report,
 
 
 def _load_glossary(path: Path, shown: str,
-                   report: Report) -> list[tuple[GlossaryTerm, Location]] | None:
-    terms: list[tuple[GlossaryTerm, Location]] = []
+                   report: Report) -> list[tuple[GlossaryTerm, Where]] | None:
+    terms: list[tuple[GlossaryTerm, Where]] = []
     document = _document(report, read_text(path, shown), shown)
     data = document.data
     if data is None:
@@ -248,7 +293,7 @@ def _load_glossary(path: Path, shown: str,
         term, problems = validate(GlossaryTerm, document, item, (index,))
         report.extend(problems)
         if term is not None:
-            terms.append((term, document.at(index)))
+            terms.append((term, document.where(index)))
     return terms
 
 

@@ -15,11 +15,12 @@ from .facts import (
     Quote,
     StoryRole,
 )
+from .images import Image
 from .registry import GlossaryTerm, Organisation, Person, Place, Role
 from .site import SiteConfig
 
 __all__ = [
     "AnonymousSource", "Article", "ArticleMeta", "Citation", "Event", "Facts", "Figure",
-    "FuzzyDateField", "GlossaryTerm", "KeyPoint", "Organisation", "Paragraph", "Person", "Photo",
-    "Place", "Quote", "Role", "Section", "SiteConfig", "StoryRole",
+    "FuzzyDateField", "GlossaryTerm", "Image", "KeyPoint", "Organisation", "Paragraph", "Person",
+    "Photo", "Place", "Quote", "Role", "Section", "SiteConfig", "StoryRole",
 ]

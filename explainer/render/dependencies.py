@@ -19,8 +19,13 @@ from ..project import layered_files
 EVERYTHING = None  # a page that lists the whole site
 
 
+def _pictures(nodes: Iterable[PersonNode | OrganisationNode | StoryNode]) -> set[str]:
+    """The picture files of nodes that have one (a page showing a portrait depends on it)."""
+    return {node.image.source.shown for node in nodes if node.image is not None}
+
+
 def story_sources(story: StoryNode) -> set[str]:
-    files = set(story.sources)
+    files = set(story.sources) | _pictures([story])
     nodes: list[PersonNode | OrganisationNode | PlaceNode] = [
         *story.authors, *story.photo_credits, *story.people, *story.organisations,
         *story.places]
@@ -38,6 +43,7 @@ def story_sources(story: StoryNode) -> set[str]:
     for event in story.events:
         nodes.extend([*event.people, *event.organisations, *event.places])
     files.update(node.source for node in nodes)
+    files |= _pictures(n for n in nodes if not isinstance(n, PlaceNode))
     for summary in story.speakers:
         speaker = summary.speaker
         if isinstance(speaker, PersonNode) and speaker.id not in story.roles:
@@ -55,7 +61,7 @@ def _stories(stories: Iterable[StoryNode]) -> set[str]:
 
 
 def person_sources(person: PersonNode) -> set[str]:
-    files = {person.source}
+    files = {person.source} | _pictures([person])
     files |= _stories([*person.stories, *person.authored, *(q.story for q in person.quotes),
                        *(r.story for r in person.roles if r.story is not None),
                        *(c.story for r in person.roles for c in r.citations)])
@@ -64,7 +70,7 @@ def person_sources(person: PersonNode) -> set[str]:
 
 
 def organisation_sources(org: OrganisationNode) -> set[str]:
-    files = {org.source, *(child.source for child in org.children)}
+    files = {org.source, *(child.source for child in org.children)} | _pictures([org])
     files |= {related.source for related in (org.parent, org.country) if related is not None}
     files |= {person.source for person, _ in org.roles}
     files |= _stories([*org.stories, *(e.story for e in org.events),
@@ -99,6 +105,11 @@ class RenderCache:
     pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     #: each story's data files (JSON, CSV), by slug: (fingerprint, files)
     exports: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
+    #: pictures (share cards, resized photos), by path: (cache key of their spec, bytes)
+    images: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    #: pictures kept in memory between runs (`serve`); False: linked from the picture cache
+    #: like a build without a RenderCache (`build.py build` with the stored pages)
+    hold_pictures: bool = True
 
 
 def fingerprint(base: str, sources: frozenset[str] | None, versions: Mapping[str, str],

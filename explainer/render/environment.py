@@ -25,12 +25,14 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.ext import Extension
 from jinja2.runtime import Context
 
-from ..jinja_cache import reuse_compiled
 from ..link import routes
 from ..link.graph import CitationRef
 from ..model.dates import FuzzyDate
-from . import structured
+from . import pictures, structured
+from .jinja_cache import reuse_compiled
 from .markdown_text import Md, attribute, escape, escape_text, escape_title, join
+from .numbers import number
+from .pictures.layout import fmt
 
 
 def _finalize(value: Any) -> Any:
@@ -165,8 +167,18 @@ def markdown(value: str) -> Md:
     return Md(value)
 
 
-def number(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+def svg_text(value: object) -> Md:
+    """Text inside an SVG (or HTML) element of a raw HTML block: HTML-escaped only, spaces
+    kept as they are. Python-Markdown passes raw blocks through untouched, so Markdown
+    escapes would show as backslashes there."""
+    import html
+
+    return Md(html.escape(str(value), quote=True))
+
+
+def svg_number(value: float) -> Md:
+    """A coordinate or length for SVG markup (one decimal at most)."""
+    return Md(fmt(value))
 
 
 def excerpt(value: str, limit: int = 280) -> Md:
@@ -223,6 +235,60 @@ class KeepLineEnds(Extension):
         return "\n".join(lines)
 
 
+@pass_context
+def avatar(context: Context, node: Any) -> Md:
+    """A small picture beside a name: the node's portrait or logo if the content has one,
+    else its initials in a coloured badge. Decorative (the name is next to it), so hidden from
+    screen readers: the portrait's alt text is empty and the badge is aria-hidden."""
+    from .avatars import avatar_colour, initials
+    from .images import picture_of
+
+    picture = picture_of(node) if getattr(node, "image", None) is not None else None
+    if picture is not None:
+        target = routes.relative(_page(context), picture.path)
+        shape = "avatar--logo" if node.kind == "organisation" else "avatar--portrait"
+        return Md(f'![]({target}){{: .avatar .{shape} width="{picture.width}" '
+                  f'height="{picture.height}" loading="lazy" }}')
+    if node.kind == "anonymous":
+        letters, colour = "?", "anonymous"
+    else:
+        letters = initials(node.name, getattr(node.model, "abbreviation", None))
+        colour = str(avatar_colour(node.id))
+    size = " avatar--small-text" if len(letters) > 2 else ""
+    return Md(f'<span class="avatar avatar--{colour}{size}" aria-hidden="true">'
+              f'{attribute(letters)}</span>')
+
+
+#: Link previews show about this many characters of a description.
+SHARE_DESCRIPTION = 200
+
+
+@pass_context
+def social(context: Context, title: str, description: str) -> Md:
+    """The page's share metadata for its front matter (JSON is YAML), printed by the theme
+    override as `og:` and `twitter:` tags (escaped there). A story's pages share the story's
+    card, a profile its own; other pages the site's."""
+    import json
+
+    from .images import CARD_HEIGHT, CARD_WIDTH, plain_text, share_card_path
+
+    node = context.get("story") or context.get("person") or context.get("org")
+    kind = "website"
+    card = routes.SITE_CARD
+    if node is not None:
+        card = share_card_path(node)
+        kind = "article" if node is context.get("story") else "profile"
+    site = context["site"].site
+    if not description and node is not None and node is context.get("story"):
+        description = node.facts.summary  # the story's other pages: its summary
+    text = plain_text(str(description or site.description))
+    if len(text) > SHARE_DESCRIPTION:
+        text = text[:SHARE_DESCRIPTION].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    data = {"title": " ".join(str(title).split()), "description": text, "image": card,
+            "type": kind, "width": CARD_WIDTH, "height": CARD_HEIGHT}
+    return Md(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
 def jsonld(data: dict[str, Any]) -> Md:
     """JSON for page front matter (JSON is YAML); the theme prints it with `tojson`."""
     import json
@@ -249,8 +315,13 @@ def make_environment(template_dirs: Iterable[Path]) -> Environment:
         plural=plural, md=escape, title_attr=title_attr, yaml_string=yaml_string,
         capitalize_first=capitalize_first, excerpt=excerpt, links=links, join=join,
         attr=attribute, here=here, href=href, jsonld=jsonld, text_fragment=text_fragment,
-        e=escape, escape=escape, forceescape=escape, safe=markdown,
+        e=escape, escape=escape, forceescape=escape, safe=markdown, avatar=avatar,
+        svg_text=svg_text, px=svg_number,
     )
+    env.filters.update(amount=pictures.amount)
+    from . import images
+
     env.globals.update(routes=routes, heading=lambda level: Md("#" * int(level)),
-                       schema=structured)
+                       schema=structured, social=social, picture=images.picture_of,
+                       pictures=pictures)
     return reuse_compiled(env)  # a preview rebuild does not compile unchanged templates again

@@ -101,6 +101,8 @@ class EventOut(_Out):
     id: str
     date: DateOut
     date_note: str | None
+    year_inferred: bool = Field(
+        False, description="the article gives no year; the editor inferred it")
     title: str
     description: str
     people: list[str]
@@ -219,7 +221,7 @@ def facts_export(story: StoryNode, schema_url: str) -> FactsExport:
                 for q in sorted(story.quotes, key=lambda q: q.first_paragraph)],
         events=[EventOut(id=e.id, date=DateOut(edtf=e.model.date.edtf,
                                                display=e.model.date.display()),
-                         date_note=e.model.date_note,
+                         date_note=e.model.date_note, year_inferred=e.model.year_inferred,
                          title=e.model.title, description=e.model.description,
                          people=[p.id for p in e.people],
                          organisations=[o.id for o in e.organisations],

@@ -7,8 +7,6 @@ Pages are kept in memory as bytes keyed by their path in the docs folder; writin
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -21,6 +19,7 @@ from ..link import routes
 from ..link.graph import EventNode, SiteGraph, StoryNode
 from ..project import layered_files
 from ..workers import run_shared
+from .abbreviations import Abbreviations
 from .dependencies import (
     EVERYTHING,
     RenderCache,
@@ -34,6 +33,9 @@ from .dependencies import (
 )
 from .environment import make_environment
 from .exports import SCHEMA_PATH, json_schema, story_files
+from .images import ImageJob, draw, plan_images
+from .images.cache import ImageCache
+from .images.cache import key as image_key
 from .markdown_text import Md, escape
 
 
@@ -50,20 +52,47 @@ class RenderError(Exception):
 
 @dataclass
 class PageSet:
-    """Generated files by docs-relative path. Two things claiming one path is an error."""
+    """Generated files by docs-relative path. Two things claiming one path is an error.
+
+    Most files are held as bytes (`files`). A picture found in the picture cache is `linked`
+    instead: its bytes are that cache file's, so the writer links it into place rather than
+    reading and writing ~20 KB each for thousands of cards (at 1,000 stories, holding them
+    would add ~200 MB to the process and writing them seconds)."""
 
     files: dict[str, bytes] = field(default_factory=dict)
+    #: path -> a file on disk holding exactly its bytes (never changed in place)
+    linked: dict[str, str] = field(default_factory=dict)
 
     def add(self, path: str, content: bytes | str) -> None:
-        if path in self.files:
+        if path in self.files or path in self.linked:
             raise RenderError(path, 0, f"two pages claim the same path '{path}'")
         self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
 
+    def link(self, path: str, source: str) -> None:
+        if path in self.files or path in self.linked:
+            raise RenderError(path, 0, f"two pages claim the same path '{path}'")
+        self.linked[path] = source
+
+    def read(self, path: str) -> bytes:
+        """A file's bytes, wherever they are held."""
+        found = self.files.get(path)
+        if found is not None:
+            return found
+        with open(self.linked[path], "rb") as stream:
+            return stream.read()
+
+    def contents(self) -> dict[str, bytes]:
+        """Every file's bytes (reads the linked ones): for comparing whole outputs."""
+        return {path: self.read(path) for path in self}
+
     def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self.files))
+        return iter(sorted([*self.files, *self.linked]))
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.files or path in self.linked
 
     def __len__(self) -> int:
-        return len(self.files)
+        return len(self.files) + len(self.linked)
 
 
 @dataclass(frozen=True)
@@ -210,54 +239,32 @@ def annotate(paragraph_id: str, text: str, story: StoryNode) -> Md:
     return Md("".join(out))
 
 
-# Candidate abbreviations: runs starting with a capital (no word-boundary check: a candidate
-# that is not a whole word only adds a definition that Python-Markdown's abbr then ignores).
-_CAPITALISED = re.compile(r"[A-Z][A-Za-z0-9]*")
-
-
-class Abbreviations:
-    """Definitions for Python-Markdown's `abbr`, for the abbreviations a page uses: found with
-    one regular expression per page, so the cost does not grow with the glossary."""
-
-    def __init__(self, expansions: dict[str, str]):
-        self.expansions = expansions
-        self.words = {t for t in expansions if _CAPITALISED.fullmatch(t)}  # ISIL, Interpol
-        self.others = [t for t in expansions if t not in self.words]  # "U.N.", "e-mail": scanned
-
-    def signature(self) -> str:
-        """Changes whenever an abbreviation or its expansion does (part of page fingerprints)."""
-        return hashlib.sha1(repr(sorted(self.expansions.items())).encode(),
-                            usedforsecurity=False).hexdigest()
-
-    def block(self, text: str) -> str:
-        if not self.expansions:
-            return ""
-        used = sorted((set(_CAPITALISED.findall(text)) & self.words)
-                      | {t for t in self.others if t in text})
-        if not used:
-            return ""
-        lines = [f"*[{term}]: {' '.join(self.expansions[term].split())}" for term in used]
-        return "\n" + "\n".join(lines) + "\n"
-
-
 @dataclass(frozen=True)
 class Rendered:
     pages: PageSet
     rendered: int  # pages rendered this time (the others came from the cache)
+    drawn: int = 0  # pictures drawn this time (the others came from a cache)
+    pictures: int = 0  # pictures in the site
 
 
 #: Rendering in worker processes pays off only for many pages (forking costs ~50 ms).
 PARALLEL_THRESHOLD = 400
+#: Drawing a picture costs about as much as rendering this many pages.
+PICTURE_WEIGHT = 5
 
 
 def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache | None = None,
-                versions: Mapping[str, str] | None = None, jobs: int = 1) -> Rendered:
-    """All pages and data files. With a cache and the content files' versions, a page whose
-    files and templates did not change since the previous run is reused instead of rendered.
-    With `jobs` > 1, the work is shared by that many forked processes (same output)."""
+                versions: Mapping[str, str] | None = None, jobs: int = 1,
+                pictures: ImageCache | None = None) -> Rendered:
+    """All pages, pictures and data files. With a cache and the content files' versions, a
+    page whose files and templates did not change since the previous run is reused instead of
+    rendered; a picture is reused from `cache` or `pictures` (kept between builds) when its
+    spec is unchanged. With `jobs` > 1, the work is shared by that many forked processes
+    (same output)."""
     env = make_environment(layer / "pages" for layer in layers)
     pages = PageSet()
-    abbreviations = Abbreviations(graph.abbreviations)
+    abbreviations = Abbreviations(graph.abbreviations,
+                                  frozenset(story.slug for story in graph.stories))
     base = (templates_version(layers) + abbreviations.signature()
             if cache is not None else "")
     everything = everything_version(versions or {}) if cache is not None else ""
@@ -280,10 +287,43 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
             saved = cache.exports.get(story.slug)
             if saved is not None and saved[0] == export_keys[story.slug]:
                 exports[story.slug] = saved[1]
+    images = plan_images(graph)
+    drawn: dict[int, bytes] = {}
+    kept: dict[int, str] = {}  # pictures found in the picture cache: linked, not read
+    image_keys = [image_key(job.spec) for job in images]
+    hold = cache is not None and cache.hold_pictures
+    for index, job in enumerate(images):
+        held = cache.images.get(job.path) if cache is not None and hold else None
+        if held is not None and held[0] == image_keys[index]:
+            drawn[index] = held[1]
+            if pictures is not None:
+                pictures.used.add(held[0])
+        elif pictures is not None:
+            if hold:  # serve: pictures stay in memory between rebuilds
+                found = pictures.get(image_keys[index])
+                if found is not None:
+                    drawn[index] = found
+            else:
+                where = pictures.find(image_keys[index])
+                if where is not None:
+                    kept[index] = where
     work = _Work(env, plans, graph, layers[0].parent, abbreviations,
                  todo=[index for index, text in enumerate(texts) if text is None],
-                 stories=[s for s in graph.stories if s.slug not in exports])
-    rendered, exported = work.run(jobs)
+                 stories=[s for s in graph.stories if s.slug not in exports],
+                 images=images,
+                 to_draw=[i for i in range(len(images)) if i not in drawn and i not in kept],
+                 image_keys=image_keys, filing=None if hold else pictures)
+    rendered, exported, new_images = work.run(jobs)
+    for index, data in new_images:
+        if data is None:  # the worker filed it in the picture cache: link it from there
+            where = pictures.find(image_keys[index]) if pictures is not None else None
+            if where is not None:
+                kept[index] = where
+                continue
+            data = _draw(images[index])  # it could not be filed (a full disk): keep it here
+        drawn[index] = data
+        if pictures is not None:
+            pictures.put(image_keys[index], data)
     finished = dict(rendered)  # page index -> UTF-8 Markdown, abbreviation definitions included
     del rendered
     for index, plan in enumerate(plans):
@@ -299,13 +339,25 @@ def render_site(graph: SiteGraph, layers: tuple[Path, ...], cache: RenderCache |
         if cache is not None:
             cache.exports[slug] = (export_keys[slug], files)
     for story in graph.stories:
-        for file_path, data in exports[story.slug].items():
-            pages.add(file_path, data)
+        for file_path, export in exports[story.slug].items():
+            pages.add(file_path, export)
+    for index, job in enumerate(images):
+        if index in kept:
+            pages.link(job.path, kept[index])
+            continue
+        pages.add(job.path, drawn[index])
+        if cache is not None and hold:
+            cache.images[job.path] = (image_keys[index], drawn[index])
     if graph.stories:
         pages.add(SCHEMA_PATH, json_schema())
     for name, path in layered_files(layers, "assets").items():
         pages.add(f"{routes.ASSETS}/{name}", path.read_bytes())
-    return Rendered(pages, len(work.todo))
+    return Rendered(pages, len(work.todo), len(work.to_draw), len(images))
+
+
+#: What a share of the work gives back: pages, stories' data files, pictures.
+_Done = tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]],
+              list[tuple[int, bytes | None]]]
 
 
 @dataclass
@@ -319,25 +371,48 @@ class _Work:
     abbreviations: Abbreviations
     todo: list[int]
     stories: list[StoryNode]
+    images: list[ImageJob]
+    to_draw: list[int]
+    image_keys: list[str]
+    #: where workers file the pictures they draw, instead of sending them back (a one-off
+    #: build: the main process links them from there); None to send them back (serve)
+    filing: ImageCache | None
 
-    def run(self, jobs: int
-            ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
-        size = len(self.todo) + len(self.stories)
+    def run(self, jobs: int) -> _Done:
+        size = len(self.todo) + len(self.stories) + PICTURE_WEIGHT * len(self.to_draw)
         parts = run_shared(self.part, jobs if size >= PARALLEL_THRESHOLD else 1)
-        return ([item for pages, _ in parts for item in pages],
-                [item for _, files in parts for item in files])
+        return ([item for pages, _, _ in parts for item in pages],
+                [item for _, files, _ in parts for item in files],
+                [item for _, _, pictures in parts for item in pictures])
 
-    def part(self, number: int, count: int
-             ) -> tuple[list[tuple[int, bytes]], list[tuple[str, dict[str, str]]]]:
-        """(page index, Markdown with its abbreviation definitions), (story, data files).
-        Pages come back encoded: bytes cross processes as a plain copy."""
+    def part(self, number: int, count: int) -> _Done:
+        """(page index, Markdown with its abbreviation definitions), (story, data files),
+        (picture index, PNG or JPEG, or None when filed in the picture cache). Pages come
+        back encoded: bytes cross processes as a plain copy."""
         pages = []
         for index in self.todo[number::count]:
             text = _render(self.env, self.plans[index], self.graph, self.site_root)
-            pages.append((index, (text + self.abbreviations.block(text)).encode()))
+            definitions = self.abbreviations.block(text, self.plans[index].sources)
+            pages.append((index, (text + definitions).encode()))
         files = [(story.slug, story_files(story, self.graph))
                  for story in self.stories[number::count]]
-        return pages, files
+        pictures: list[tuple[int, bytes | None]] = []
+        for index in self.to_draw[number::count]:
+            data = _draw(self.images[index])
+            if self.filing is not None:
+                self.filing.put(self.image_keys[index], data)
+                pictures.append((index, None))
+            else:
+                pictures.append((index, data))
+        return pages, files, pictures
+
+
+def _draw(job: ImageJob) -> bytes:
+    """A picture; a source file that changed since it was checked is named in the error."""
+    try:
+        return draw(job.spec)
+    except (OSError, ValueError) as problem:
+        raise RenderError(job.path, 0, f"could not draw this picture: {problem}") from None
 
 
 def _render(env: Environment, plan: PagePlan, graph: SiteGraph, site_root: Path) -> str:

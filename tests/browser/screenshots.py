@@ -1,11 +1,14 @@
 """Screenshots of the real built site for the README: `python -m tests.browser.screenshots`.
 
-Builds nothing itself: run `make site` first. Writes docs/screenshots/{overview,profile}.png.
+Builds nothing itself: run `make site` first. Writes docs/screenshots/*.png: the seed story's
+overview, timeline and figures at 1280 x 800, the overview and (dark) the timeline on a
+390 x 844 phone, and a profile.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -13,10 +16,26 @@ from playwright.sync_api import sync_playwright
 from .support import CHROMIUM_ARGS, chromium_path, serve
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = {
-    "overview.png": "stories/tajikistan-interpol/",
-    "profile.png": "people/ramazon-rakhimzoda/",
-}
+STORY = "stories/tajikistan-interpol/"
+
+
+@dataclass(frozen=True)
+class Shot:
+    name: str
+    path: str
+    width: int = 1280
+    height: int = 800
+    scheme: str = "light"
+
+
+SHOTS = (
+    Shot("overview.png", STORY),
+    Shot("timeline.png", STORY + "timeline/"),
+    Shot("figures.png", STORY + "figures/"),
+    Shot("phone.png", STORY, 390, 844),
+    Shot("phone-timeline-dark.png", STORY + "timeline/", 390, 844, "dark"),
+    Shot("profile.png", "people/ramazon-rakhimzoda/", 1280, 1000),
+)
 
 
 def main() -> int:
@@ -30,12 +49,15 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with serve(site) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1280, "height": 1000})
-        for name, path in SHOTS.items():
-            page.goto(url + path)
+        for shot in SHOTS:
+            context = browser.new_context(viewport={"width": shot.width, "height": shot.height},
+                                          color_scheme=shot.scheme)
+            page = context.new_page()
+            page.goto(url + shot.path)
             page.wait_for_load_state("networkidle")
-            page.screenshot(path=str(out / name))
-            print(f"wrote {out / name}")
+            page.screenshot(path=str(out / shot.name))
+            context.close()
+            print(f"wrote {out / shot.name}")
         browser.close()
     return 0
 

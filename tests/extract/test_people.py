@@ -48,3 +48,10 @@ def test_known_people_registry_gives_canonical_name_and_id() -> None:
     known = (KnownPerson("rakhimzoda", "Ramazon Rakhimzoda", ("Rahmon Rakhimzoda",)),)
     result = extract("Minister Rakhimzoda said the talks went well.", known_people=known)
     assert [(p.name, p.known_id) for p in result.people] == [("Ramazon Rakhimzoda", "rakhimzoda")]
+
+
+def test_buildings_that_speak_are_not_people() -> None:
+    result = extract("The White House said the storm caused damage. "
+                     "The British Embassy said staff were safe.")
+    assert result.people == ()
+    assert {a.speaker_kind for a in result.attributions} <= {"organisation", "none"}

@@ -70,3 +70,28 @@ def test_writing_in_worker_processes_gives_the_same_result(
     many["people__p3"] = "changed"
     second = write_pages(pages(index="home", **many), tmp_path / "g", jobs=3)
     assert second.written == ["people/p3.md"] and second.unchanged == 20
+
+
+def test_linked_files_are_hard_links_to_their_source_and_left_alone_when_unchanged(
+        tmp_path: Path) -> None:
+    cached = tmp_path / "cache" / "card.png"
+    cached.parent.mkdir()
+    cached.write_bytes(b"\x89PNG card")
+    out = tmp_path / "generated"
+    files = pages(index="home")
+    files.link("social/card.png", str(cached))
+    assert files.read("social/card.png") == b"\x89PNG card"
+    assert list(files) == ["index.md", "social/card.png"] and len(files) == 2
+    first = write_pages(files, out)
+    assert "social/card.png" in first.written
+    assert (out / "social/card.png").read_bytes() == b"\x89PNG card"
+    assert os.path.samefile(out / "social/card.png", cached)
+    second = write_pages(files, out)
+    assert second.written == [] and second.unchanged == 2
+    other = tmp_path / "cache" / "card2.png"
+    other.write_bytes(b"\x89PNG other")
+    moved = pages(index="home")
+    moved.link("social/card.png", str(other))
+    assert write_pages(moved, out).written == ["social/card.png"]
+    assert (out / "social/card.png").read_bytes() == b"\x89PNG other"
+    assert cached.read_bytes() == b"\x89PNG card"  # the cache entry is never written through

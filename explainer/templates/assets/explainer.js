@@ -2,8 +2,9 @@
 (function () {
   "use strict";
 
-  /* The timeline of a year can be narrowed to one story. Without JavaScript the filter stays
-     hidden and every event is shown. */
+  /* The timeline of a year can be narrowed to one story: the list shows only its events, the
+     picture dims the others (its layout stays). Without JavaScript the filter stays hidden and
+     every event is shown. */
   function setUpTimelineFilters(root) {
     root.querySelectorAll("[data-timeline-filter]").forEach(function (box) {
       var select = box.querySelector("select");
@@ -12,8 +13,14 @@
       box.dataset.ready = "1";
       box.hidden = false;
       select.addEventListener("change", function () {
+        var other = function (element) {
+          return select.value !== "" && element.getAttribute("data-story") !== select.value;
+        };
         list.querySelectorAll("li[data-story]").forEach(function (item) {
-          item.hidden = select.value !== "" && item.dataset.story !== select.value;
+          item.hidden = other(item);
+        });
+        box.parentElement.querySelectorAll(".pic .tl-row[data-story]").forEach(function (row) {
+          row.classList.toggle("is-dimmed", other(row));
         });
       });
     });

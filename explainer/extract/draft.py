@@ -20,12 +20,15 @@ from typing import Any
 
 import yaml
 
-from .extract import Attribution, Extraction, KnownPerson, extract
-from .link.provenance import QuoteMatch, figure_in_text, find_quote
-from .load.articles import slugify
-from .load.content import Content
-from .model import Article, Facts, Paragraph
-from .newstory import FACTS_TEMPLATE
+from ..ingest.newstory import FACTS_TEMPLATE
+from ..link.provenance import QuoteMatch, figure_in_text, find_quote
+from ..load.articles import slugify
+from ..load.content import Content
+from ..model import Article, Facts, Paragraph
+from ..model.dates import DateError, parse_date
+from .entities import is_common_noun, is_person_name, known_ids, organisation_names
+from .model import Attribution, Extraction, KnownPerson
+from .pipeline import extract
 
 QUALIFIERS = {
     "about": "about", "approximately": "about", "around": "about", "roughly": "about",
@@ -105,11 +108,23 @@ def _to_draft(result: Extraction, text: StoryText, content: Content) -> Draft:
     draft = Draft(facts={"status": "draft", "summary": ""})
     person_ids = _Ids([*content.people, *content.organisations])
     org_ids = _Ids([*content.organisations, *content.people])
+    registry = known_ids(
+        [(k, e.model.name, e.model.aliases, e.model.abbreviation)
+         for k, e in content.organisations.items()]
+        + [(k, e.model.name, e.model.aliases, None) for k, e in content.places.items()])
     people_by_name: dict[str, str] = {}
+    orgs_by_name: dict[str, str] = {}
     roles: list[dict[str, Any]] = []
     for person in result.people:
         person_id = person.known_id or people_by_name.get(person.name)
         if person_id is None:
+            known_entity = registry.find(person.name)
+            if known_entity is not None and known_entity in content.organisations:
+                orgs_by_name[person.name] = known_entity  # a known organisation quoted
+                continue
+            if known_entity is not None or not is_person_name(person.name, text.text):
+                draft.dropped.append(f"not a person: {person.name}")
+                continue
             person_id = person_ids.new(person.name)
             draft.new_people[person_id] = {"name": person.name}
             if person.roles:
@@ -122,17 +137,25 @@ def _to_draft(result: Extraction, text: StoryText, content: Content) -> Draft:
         if person.roles and first is not None:
             roles.append({"person": person_id, "title": _sentence_case(person.roles[0]),
                           "cite": [first.id]})
-    orgs_by_name = {e.model.name: k for k, e in content.organisations.items()}
-    for org_id, entry in content.organisations.items():
-        if entry.model.abbreviation:
-            orgs_by_name.setdefault(entry.model.abbreviation, org_id)
     for org in result.organisations:
-        if org.name in orgs_by_name or (org.abbreviation and org.abbreviation in orgs_by_name):
+        known_entity = registry.find(org.abbreviation or "") or registry.find(org.name)
+        if known_entity is not None:
+            orgs_by_name[org.name] = known_entity
             continue
-        org_id = org_ids.new(org.abbreviation or org.name)
-        draft.new_organisations[org_id] = {"name": org.name} | (
-            {"abbreviation": org.abbreviation} if org.abbreviation else {})
-        orgs_by_name[org.name] = org_id
+        for name in organisation_names(org.name):
+            known_entity = registry.find(name)
+            if known_entity is not None:
+                orgs_by_name.setdefault(org.name, known_entity)
+                continue
+            if is_common_noun(name, text.text) or name in orgs_by_name:
+                continue
+            abbreviation = org.abbreviation if name == org.name else None
+            org_id = org_ids.new(abbreviation or name)
+            draft.new_organisations[org_id] = {"name": name} | (
+                {"abbreviation": abbreviation} if abbreviation else {})
+            registry.add(org_id, name, abbreviation)
+            orgs_by_name[name] = org_id
+            orgs_by_name.setdefault(org.name, org_id)
 
     facts = draft.facts
     if roles:
@@ -142,7 +165,7 @@ def _to_draft(result: Extraction, text: StoryText, content: Content) -> Draft:
         facts["anonymous_sources"] = anonymous
     if quotes:
         facts["quotes"] = quotes
-    events = _events(result, text)
+    events = _events(result, text, result.article_date)
     if events:
         facts["events"] = events
     figures = _figures(result, text)
@@ -178,7 +201,7 @@ def _quotes(attributions: Iterable[Attribution], text: StoryText, people: dict[s
         items += [(m.text, True) for m in attribution.partial_quotes
                   if not _looks_like_name(m.text)]
         for words, direct in items:
-            quote_text = _quote_text(words) if direct else _plain(words)
+            quote_text = quoted_words(words) if direct else _plain(words)
             if not quote_text:
                 continue
             cite = [p.id for p in paragraphs]
@@ -226,34 +249,63 @@ def _quote_text(words: str) -> str:
     return text.rstrip(",").strip().strip(_QUOTE_MARKS).strip()
 
 
+_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+
+
+def quoted_words(content: str) -> str:
+    """Only the words inside quotation marks: a quote interrupted by the reporter ('"A," he
+    said, "B"') becomes "A ... B" (`check` reads "..." as an omission)."""
+    parts = [_quote_text(m.group(1)) for m in _QUOTED.finditer(content)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return _quote_text(content)
+    return " ... ".join(parts)
+
+
 def _plain(words: str) -> str:
     return " ".join(words.split()).rstrip(",;:")
 
 
-def _events(result: Extraction, text: StoryText) -> list[dict[str, Any]]:
+def _events(result: Extraction, text: StoryText, article_date: str | None
+            ) -> list[dict[str, Any]]:
+    """A dated event per date and paragraph. A relative date ("last Tuesday") counts only when
+    it was resolved against the article's date, and says so in `date_note`. The title is the
+    clause around the date, shortened; the sentence goes into `description`."""
     events: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
     for mention in result.dates:
-        if not mention.edtf or "X" in mention.edtf or mention.relative:
+        if not mention.edtf or "X" in mention.edtf or (mention.relative and not article_date):
             continue
+        try:
+            parse_date(mention.edtf)
+        except DateError:
+            continue  # a value the content model does not take (an EDTF season, "2022-22")
         paragraph = text.paragraph_at(mention.char_start)
         if paragraph is None or (mention.edtf, paragraph.id) in seen:
             continue
         seen.add((mention.edtf, paragraph.id))
         event: dict[str, Any] = {"id": f"e{len(events) + 1}", "date": mention.edtf}
+        if mention.relative:
+            event["date_note"] = (f"'{mention.text}' resolved against the article's date, "
+                                  f"{article_date}")
         if mention.year_inferred:
-            event["date_note"] = "year inferred"
-        event["title"] = _sentence_around(paragraph.text, mention.text)
+            event["year_inferred"] = True
+        sentence = _sentence_around(paragraph.text, mention.text)
+        event["title"] = event_title(sentence, mention.text)
+        if event["title"] != sentence:
+            event["description"] = sentence
         event["cite"] = [paragraph.id]
         events.append(event)
     return events
 
 
 def _figures(result: Extraction, text: StoryText) -> list[dict[str, Any]]:
+    """Figures with a unit or with what they count; a bare number ("Internet: 1") is none.
+    A figure with a unit but nothing counted asks the editor what it counts."""
     figures: list[dict[str, Any]] = []
     seen: set[tuple[float, str]] = set()
     for figure in result.figures:
-        if figure.vague or figure.value is None:
+        if figure.vague or figure.value is None or not (figure.unit or figure.counts):
             continue
         paragraph = text.paragraph_at(figure.char_start)
         if paragraph is None or (figure.value, paragraph.id) in seen:
@@ -273,6 +325,34 @@ def _figures(result: Extraction, text: StoryText) -> list[dict[str, Any]]:
         item["cite"] = [paragraph.id]
         figures.append(item)
     return figures
+
+
+_TITLE_WORDS = 10
+_DATE_PREPOSITION = r"(?:\b(?:on|in|at|by|since|from|until|during|of)\s+(?:the\s+)?)?"
+
+
+def event_title(sentence: str, date_text: str) -> str:
+    """A short title for the event a sentence dates: the sentence without the date phrase (and
+    the preposition it hangs on), cut at the first clause boundary after four words, at most ten
+    words; "…" marks a cut."""
+    text = re.sub(_DATE_PREPOSITION + re.escape(date_text), " ", sentence, count=1,
+                  flags=re.IGNORECASE)
+    text = " ".join(text.replace(" ,", ",").split()).strip(" ,;:\"“”")
+    words = text.split()
+    if words and words[0].lower() in ("and", "or", "to", "through") and \
+            any(w.endswith(",") for w in words[:_TITLE_WORDS]):
+        # the rest of a date phrase ("In 2015 and the first months of 2016, police ...")
+        words = words[next(k for k, w in enumerate(words) if w.endswith(",")) + 1:]
+        text = " ".join(words)
+    cut = min(len(words), _TITLE_WORDS)
+    for k, word in enumerate(words[:cut]):
+        if k >= 3 and word.endswith((",", ";", ":")):
+            cut = k + 1
+            break
+    title = " ".join(words[:cut]).rstrip(",;:—-. ")
+    if cut < len(words):
+        title += " …"
+    return _sentence_case(title) if title else _clip(sentence)
 
 
 def _sentence_around(paragraph: str, words: str) -> str:

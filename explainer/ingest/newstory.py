@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .ingest import RawArticle, read_article
-from .load.articles import parse_body
-from .model.common import ID_HINT, is_id
+from ..load.articles import parse_body
+from ..model.common import ID_HINT, is_id
+from .model import RawArticle
+from .read import read_article
 
 FACTS_TEMPLATE = """\
 # Facts of this story. Every fact cites the paragraph(s) it comes from: cite: [p3]
@@ -117,6 +118,8 @@ def render_article(raw: RawArticle, outlet: str | None, url: str | None,
     field("dateline", raw.dateline)
     field("licence", licence)
     field("credit", credit)
+    if raw.extractor:
+        meta.append(f"# text extracted by: {raw.extractor}")
     if raw.photo_caption:
         meta.append("photo:")
         meta.append(f"  caption: {json.dumps(raw.photo_caption, ensure_ascii=False)}")

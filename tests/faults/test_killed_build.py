@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 from .sites import REPO, build_env, files_of, leftovers, run_build, set_version
 
 pytestmark = pytest.mark.engine
+INJECT = Path(__file__).parent / "inject"
 KILLS = int(os.environ.get("EXPLAINER_FAULT_KILLS", "5"))
 SEED = int(os.environ.get("EXPLAINER_FAULT_SEED", "14"))
 
@@ -66,3 +68,33 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_build_is_exa
             f"the build after a killed one differs from a clean build {context}"
         assert leftovers(root) == [], f"left behind by the killed build {context}"
     assert killed >= KILLS // 2, "most builds must be killed while running"
+
+
+def test_a_build_killed_between_the_steps_of_publishing_leaves_a_whole_site(
+        sites: dict[str, dict[str, bytes]], project: Path) -> None:
+    """Killed right after each rename of a site folder a `--clean` build makes (its staging
+    folder into place, the site it replaces kept as .site-previous): at no moment is `site/`
+    missing or mixed. (An incremental build stages in .site-previous itself and renames
+    nothing but by the exchange.)"""
+    root = project
+    renames = re.escape(str(root)) + r"/\.?site(-[^/]*)?$"
+    published = "A"
+    step = 0
+    while True:
+        step += 1
+        target = "B" if published == "A" else "A"
+        set_version(root, target)
+        env = build_env(PYTHONPATH=str(INJECT), EXPLAINER_FAULT_IN="build",
+                        EXPLAINER_FAULT_RENAMES=renames,
+                        EXPLAINER_FAULT_KILL_AFTER_RENAME=str(step))
+        result = run_build(root, "--clean", env=env)
+        assert (root / "site").is_dir(), f"site/ missing after rename {step}"
+        assert files_of(root / "site") in (sites[published], sites[target]), \
+            f"site/ mixed after rename {step}"
+        assert run_build(root).returncode == 0
+        assert files_of(root / "site") == sites[target]
+        assert leftovers(root) == []
+        published = target
+        if result.returncode == 0:  # fewer renames than `step`: every one was tried
+            break
+        assert result.returncode == -signal.SIGKILL, result.stderr

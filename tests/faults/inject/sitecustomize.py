@@ -5,6 +5,10 @@ EXPLAINER_FAULT_ENOSPC=<path prefix>: a file opened for writing whose path start
 prefix takes half of the first write, then fails with ENOSPC ("No space left on device"), as a
 disk that fills up mid-file does. Files are copied through the same writes (no sendfile).
 EXPLAINER_FAULT_IN=engine|build limits it to the engine's process or the build's own.
+
+EXPLAINER_FAULT_KILL_AFTER_RENAME=N with EXPLAINER_FAULT_RENAMES=<regex>: the process kills
+itself (SIGKILL) right after its Nth rename (`os.replace`, `os.rename`) of a path the regex
+finds, as a power cut between two steps of publishing would.
 """
 
 from __future__ import annotations
@@ -13,12 +17,17 @@ import builtins
 import errno
 import io
 import os
+import re
 import shutil
+import signal
 import sys
 from typing import Any
 
 _PREFIX = os.environ.get("EXPLAINER_FAULT_ENOSPC", "")
 _ONLY_IN = os.environ.get("EXPLAINER_FAULT_IN", "")
+_KILL_AFTER = int(os.environ.get("EXPLAINER_FAULT_KILL_AFTER_RENAME", "0"))
+_RENAMES = re.compile(os.environ.get("EXPLAINER_FAULT_RENAMES", "^$"))
+_renamed = 0
 
 
 def _in_scope() -> bool:
@@ -81,3 +90,20 @@ def _open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
 if _PREFIX:
     builtins.open = io.open = _open
     shutil._USE_CP_SENDFILE = False  # type: ignore[attr-defined]
+
+
+def _counted(rename: Any) -> Any:
+    def renamed(src: Any, dst: Any, *args: Any, **kwargs: Any) -> None:
+        global _renamed
+        rename(src, dst, *args, **kwargs)
+        if _in_scope() and any(_RENAMES.search(os.path.abspath(os.fsdecode(path)))
+                               for path in (src, dst)):
+            _renamed += 1
+            if _renamed == _KILL_AFTER:
+                os.kill(os.getpid(), signal.SIGKILL)
+    return renamed
+
+
+if _KILL_AFTER:
+    os.replace = _counted(os.replace)
+    os.rename = _counted(os.rename)

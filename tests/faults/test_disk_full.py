@@ -18,24 +18,26 @@ from .sites import build_env, files_of, leftovers, run_build, set_version
 pytestmark = pytest.mark.engine
 INJECT = Path(__file__).parent / "inject"
 
-#: where the disk fills up: (path prefix in the project, process, the file the message names)
+#: where the disk fills up: (path prefix in the project, process, the file the message names,
+#: build options)
 PLACES = {
-    "generated pages": ("generated/", "build", "generated/"),
-    "engine output": (".site-", "engine", ".site-previous/"),  # the kept previous site
-    "cache written by the build": (".cache/explainer/", "build", ".cache/explainer/"),
-    "cache written by the engine": (".cache/explainer/", "engine", ".cache/explainer/"),
+    "generated pages": ("generated/", "build", "generated/", ()),
+    "engine output": (".site-", "engine", ".site-previous/", ()),  # the kept previous site
+    "engine output, clean build": (".site-", "engine", ".site-building-", ("--clean",)),
+    "cache written by the build": (".cache/explainer/", "build", ".cache/explainer/", ()),
+    "cache written by the engine": (".cache/explainer/", "engine", ".cache/explainer/", ()),
 }
 
 
 @pytest.mark.parametrize("place", PLACES)
 def test_a_full_disk_stops_the_build_cleanly_and_the_next_build_is_exact(
         place: str, sites: dict[str, dict[str, bytes]], project: Path) -> None:
-    prefix, process, named = PLACES[place]
+    prefix, process, named, options = PLACES[place]
     root = project
     set_version(root, "B")
     full = build_env(PYTHONPATH=str(INJECT), EXPLAINER_FAULT_ENOSPC=str(root / prefix),
                      EXPLAINER_FAULT_IN=process)
-    result = run_build(root, env=full)
+    result = run_build(root, *options, env=full)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]

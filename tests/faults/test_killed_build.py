@@ -53,7 +53,7 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_build_is_exa
         target = "B" if published == "A" else "A"
         set_version(root, target)
         delay = chance.uniform(0.05, longest)
-        options = ("--clean",) if chance.random() < 0.25 else ()
+        options = ("--clean",) if attempt % 2 else ()  # a staging folder of its own
         killed += killed_build(root, delay, *options)
         site = files_of(root / "site")
         context = f"(seed {SEED}, attempt {attempt}, killed after {delay:.2f} s, {options})"

@@ -14,9 +14,13 @@ Generation never depends on the engine: `explainer build` writes the pages first
 plugin (EXPLAINER_PAGES_READY=1, with the site settings it computed) not to generate again.
 The engine builds into a folder next to `site/`: the previous site, which MkDocs and ProperDocs
 update in place with the explainer plugin's incremental build (`incremental`), or a new
-folder. Only a successful build replaces `site/`, by renaming, so a failed build leaves the
-previous site untouched. The build date engines stamp into sitemaps comes from the content
-(SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
+folder. Only a successful build replaces `site/`, in one atomic exchange of the two folders
+(`_swap`), so a failed or killed build leaves the previous site untouched, and readers never
+see `site/` missing or half-replaced; the next build clears what a killed one left
+(`remove_interrupted`). A disk that is full while the engine writes is reported as one line
+naming the file (`disk_error`), not as the engine's traceback. The build date engines stamp
+into sitemaps comes from the content (SOURCE_DATE_EPOCH), so the same input gives
+byte-identical output.
 """
 
 from __future__ import annotations

@@ -38,19 +38,27 @@ def holding_lock(root: Path, process: subprocess.Popen[str]) -> None:
 
 def test_a_second_build_waits_for_the_first(
         project: Path, sites: dict[str, dict[str, bytes]]) -> None:
-    set_version(project, "B")
-    first = start_build(project)
-    holding_lock(project, first)
-    time.sleep(0.3)  # into the first build's work
-    second = start_build(project)
-    _, second_log = second.communicate(timeout=120)
-    _, first_log = first.communicate(timeout=120)
-    assert first.returncode == 0, first_log
-    assert second.returncode == 0, second_log
-    waiting = f"another build of this site is running (pid {first.pid}); waiting…"
-    assert second_log.splitlines()[0] == waiting, second_log
-    assert files_of(project / "site") == sites["B"]
-    assert leftovers(project) == []
+    """Two builds started together or a little apart, each time after an edit. Without the
+    lock both end with status 0 and site/ holds the content before the edit, or a mix (seen
+    when the lock was removed)."""
+    version = "A"
+    for offset in (0.0, 0.3, 0.8):
+        version = "B" if version == "A" else "A"
+        set_version(project, version)
+        first = start_build(project)
+        time.sleep(offset)
+        second = start_build(project)
+        logs = {first.pid: first.communicate(timeout=120)[1],
+                second.pid: second.communicate(timeout=120)[1]}
+        assert (first.returncode, second.returncode) == (0, 0), logs
+        waited = {pid: log.splitlines()[0] for pid, log in logs.items()
+                  if "waiting" in log.splitlines()[0]}
+        assert len(waited) == 1, logs
+        (waiter, line), = waited.items()
+        other = first.pid if waiter == second.pid else second.pid
+        assert line == f"another build of this site is running (pid {other}); waiting…"
+        assert files_of(project / "site") == sites[version], f"started {offset} s apart"
+        assert leftovers(project) == []
 
 
 def test_no_wait_stops_a_second_build_at_once(

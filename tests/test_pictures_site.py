@@ -5,6 +5,7 @@ and as rendered in Chromium in tests/browser/test_pictures.py."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -227,6 +228,17 @@ def test_pictures_carry_no_styles_scripts_or_repeated_ids(site: Path) -> None:
         if figures:
             ids = [e["id"] for e in soup.find_all(id=True)]
             assert len(ids) == len(set(ids)), path
+
+
+def test_pictures_are_indexed_for_search_once_through_their_entries(site: Path) -> None:
+    """A picture's labels repeat the list or headings below it: the search index keeps the
+    entries only, so a search for an event finds it once per page, not twice."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    timeline = [doc["text"] for doc in index["docs"]
+                if doc["location"].startswith(f"stories/{SEED}/timeline/")]
+    words = "Tajik militants photographed in Syria"
+    assert sum(text.count(words) for text in timeline) == 1, timeline
+    assert not any("on a day" in text for text in timeline)
 
 
 def test_the_overview_opens_at_a_glance(site: Path) -> None:

@@ -2,7 +2,8 @@
 
 Builds nothing itself: run `make site` first. Writes docs/screenshots/*.png: the seed story's
 overview, timeline and figures at 1280 x 800, the overview and (dark) the timeline on a
-390 x 844 phone, and a profile.
+390 x 844 phone, a profile, the people index's cards, and a copy of the story's share card
+(the PNG the site itself serves to social networks).
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ SHOTS = (
     Shot("phone.png", STORY, 390, 844),
     Shot("phone-timeline-dark.png", STORY + "timeline/", 390, 844, "dark"),
     Shot("profile.png", "people/ramazon-rakhimzoda/", 1280, 1000),
+    Shot("people.png", "people/", 1280, 800, "dark"),
 )
+SHARE_CARD = "social/stories/tajikistan-interpol.png"
 
 
 def main() -> int:
@@ -58,6 +61,8 @@ def main() -> int:
             page.screenshot(path=str(out / shot.name))
             context.close()
             print(f"wrote {out / shot.name}")
+        (out / "share-card.png").write_bytes((site / SHARE_CARD).read_bytes())
+        print(f"wrote {out / 'share-card.png'}")
         browser.close()
     return 0
 

@@ -44,6 +44,7 @@ import yaml
 
 from ..link.graph import SiteGraph
 from ..project import PLUGIN_NAME, Project, layered_files, read_config
+from .disk import DISK_ERRORS
 from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
@@ -89,9 +90,6 @@ class EngineWriteError(EngineError):
     nor the content's; what failed is named in one line (`disk_error`)."""
 
 
-#: errors of the machine, not of the program: shown as one line naming the file, no traceback
-DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES,
-                         errno.EPERM, errno.EIO})
 _OS_ERROR = re.compile(r"^(?:\w+\.)*(?:OSError|IOError|PermissionError): \[Errno (\d+)\] "
                        r"([^:]+?)(?:: '(.*)')?$")
 
@@ -365,9 +363,10 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
             failed = disk_error(raw)
             if failed is not None:
                 number, message, path = failed
-                raise EngineWriteError(
-                    f"{engine} could not write {_relative(path, project.root)}: {message} "
-                    f"(errno {number}); {site_dir.name}/ was left as it was", output)
+                where = _relative(path, project.root) if path else \
+                    f"into {_relative(str(staging), project.root)}/"
+                raise EngineWriteError(f"{engine} could not write {where}: {message} (errno "
+                                       f"{number}); {site_dir.name}/ was left as it was", output)
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
         _swap(staging, site_dir, keep_as=spare if spec.runs_plugins else None)

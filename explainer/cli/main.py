@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TextIO
 
 from ..build.cache import CACHE_MODE
+from ..build.disk import DISK_ERRORS
 from ..build.engine import (
-    DISK_ERRORS,
     ENGINES,
     EngineError,
     EngineWriteError,

@@ -2,8 +2,9 @@
 on PYTHONPATH (in the build and in the engine it starts, which inherits the environment).
 
 EXPLAINER_FAULT_ENOSPC=<path prefix>: a file opened for writing whose path starts with the
-prefix takes half of the first write, then fails with ENOSPC ("No space left on device"), as a
-disk that fills up mid-file does. Files are copied through the same writes (no sendfile).
+prefix takes half of the first write, then fails with ENOSPC ("No space left on device", naming
+no file, as the kernel's write() reports it), as a disk that fills up mid-file does. Files are
+copied through the same writes (no sendfile).
 EXPLAINER_FAULT_IN=engine|build limits it to the engine's process or the build's own.
 
 EXPLAINER_FAULT_KILL_AFTER_RENAME=N with EXPLAINER_FAULT_RENAMES=<regex>: the process kills
@@ -47,7 +48,7 @@ class _FullDisk:
     def write(self, data: Any) -> int:
         self._stream.write(data[:len(data) // 2])
         self._stream.flush()
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), self._path)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as write(2): no file named
 
     def writelines(self, lines: Any) -> None:
         for line in lines:

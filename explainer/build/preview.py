@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from watchdog import events
 
+from ..editor_files import editor_file
 from ..project import Project
 from .settings import (
     DEFAULT_NAV,
@@ -128,23 +128,6 @@ def watch(server: Any, config: Any, project: Project) -> Any:
 #: seconds without a change before a rebuild starts (MkDocs' own default): the saves of a
 #: "save all", or an editor's write-then-rename, come within milliseconds of each other
 QUIET = 0.1
-
-#: files editors write beside the one being edited (swap, backup, lock and probe files) and
-#: remove again: never content, so never a reason to rebuild
-_EDITOR_FILES = re.compile(r"""
-    ^\..*\.sw[a-px]$      # Vim's swap files: .facts.yaml.swp, .swo, .swx
-  | ^\d+$                 # Vim's probe for a writable folder: 4913
-  | ~$                    # backups: facts.yaml~
-  | ^\#.*\#$              # Emacs' auto-save: #facts.yaml#
-  | ^\.\#                  # Emacs' lock (a dangling symbolic link): .#facts.yaml
-  | ^\.goutputstream-     # GNOME's atomic save
-  | ___jb_(?:tmp|old)___$ # JetBrains' safe write
-""", re.VERBOSE)
-
-
-def editor_file(path: str) -> bool:
-    return bool(_EDITOR_FILES.search(os.path.basename(path)))
-
 
 def _observer(probe: Path, interval: float) -> Any:
     """An observer of the changes that matter (`EditorAware`): the platform's native file

@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Location, Report
+from ..editor_files import editor_file
 from ..model import (
     Article,
     ArticleMeta,
@@ -168,8 +169,7 @@ def load_content(root: Path, cache: FileCache | None = None,
                                       _load_glossary) or []
     stories_dir = base / "stories"
     if stories_dir.is_dir():
-        for story_dir in sorted(p for p in stories_dir.iterdir()
-                                if p.is_dir() and not p.name.startswith(".")):
+        for story_dir in sorted(p for p in stories_dir.iterdir() if p.is_dir()):
             story = _load_story(root, story_dir, report, files)
             if story is None:
                 content.broken.setdefault("stories", set()).add(story_dir.name)
@@ -243,7 +243,7 @@ def _load_registry(root: Path, folder: Path, model: type[M], report: Report,
     if not folder.is_dir():
         return entries
     for path in sorted(folder.glob("*.md")):
-        if path.name.startswith("."):  # hidden, as MkDocs leaves them: an editor's (.#a.md)
+        if editor_file(path.name):  # Emacs' lock .#jane-doe.md: not content
             continue
         shown = display_path(root, path)
         if not is_id(path.stem):

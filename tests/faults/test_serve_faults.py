@@ -6,6 +6,7 @@ a burst causes one rebuild, and the next good save gives back the site exactly a
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -138,13 +139,24 @@ def test_a_truncated_save_then_the_full_save(
 
 def test_a_burst_of_saves_causes_one_rebuild(
         server: tuple[Path, Preview, dict[str, str]]) -> None:
+    """30 saves in one second, the last one as the file was: one rebuild, once the saves stop
+    (for `preview.QUIET`, 0.1 s). A burst whose saves this (busy) machine spaced 80 ms apart or
+    more is not a burst: it is tried again."""
     root, preview, before = server
     facts = root / "content/stories/sample/facts.yaml"
     whole = facts.read_text(encoding="utf-8")
-    builds = settle(preview)
-    for number in range(30):  # 30 saves in one second, the last one as the file was
-        facts.write_text(whole.replace("five years", f"{number} years")
-                         if number < 29 else whole, encoding="utf-8")
-        time.sleep(1 / 30)
-    assert settle(preview) == builds + 1
+    for _attempt in range(5):
+        builds = settle(preview)
+        saved = []
+        for number in range(30):
+            facts.write_text(whole.replace("five years", f"{number} years")
+                             if number < 29 else whole, encoding="utf-8")
+            saved.append(time.monotonic())
+            time.sleep(1 / 30)
+        rebuilt = settle(preview) - builds
+        if max(b - a for a, b in itertools.pairwise(saved)) < 0.08:
+            break
+    else:
+        raise AssertionError("this machine never made 30 saves in a second")
+    assert rebuilt == 1
     assert snapshot(preview) == before

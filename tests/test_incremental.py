@@ -270,3 +270,21 @@ def test_incremental_generation_equals_a_fresh_one_after_any_edits(tmp_path: Pat
     run_state_machine_as_test(Edits, settings=settings(
         max_examples=GENERATION_EXAMPLES, stateful_step_count=6, deadline=None, database=None,
         suppress_health_check=list(HealthCheck)))
+
+
+def test_a_preview_page_key_follows_the_files_its_editor_links_point_into(
+        project: Project) -> None:
+    """In `serve`, editor links carry file lines the page's Markdown does not: the page's
+    cache key must change when they may (its story's files), and only then."""
+    from explainer.build.edit_links import EditLinks, SourceIndex
+
+    links = EditLinks("editor", SourceIndex(project), "vscode://file{path}:{line}:{col}")
+    edited, other = "stories/story-00002/quotes.md", "stories/story-00004/quotes.md"
+    before = links.page_inputs(edited), links.page_inputs(other)
+    assert before[0] and before[1]
+    edit_quote(project.root)  # story-00002's article.md and facts.yaml
+    links.start_build()
+    assert links.page_inputs(edited) != before[0]
+    assert links.page_inputs(other) == before[1]
+    # a published build's edit link is the file's edit_uri, which the key holds itself
+    assert EditLinks("repository", SourceIndex(project)).page_inputs(edited) == ""

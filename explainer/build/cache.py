@@ -19,9 +19,9 @@ stamp of another checkout, format or environment empties the cache; an index who
 not match its body, or a blob whose bytes do not match its name, is ignored. Each such problem
 is reported once, as a one-line notice, and the build renders what it cannot reuse.
 
-Two processes writing one cache at once (two builds, a build during `serve`) are not
-coordinated here: each write is atomic, but one may remove blobs the other's index names;
-the other then renders those pages again (a lock around builds is a separate concern).
+Two builds of one site never write it at once (they take the build lock, `lock`); a build
+during `serve` may: each write is atomic, but one may remove blobs the other's index names;
+the other then renders those pages again.
 """
 
 from __future__ import annotations
@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .disk import naming
 
 #: Bump when the layout or the meaning of any record changes: older caches are then emptied.
 FORMAT = 1
@@ -212,7 +214,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f"{_TEMP_PREFIX}{os.getpid()}-")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with naming(path), os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temp, 0o644)
         os.replace(temp, path)

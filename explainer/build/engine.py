@@ -14,14 +14,19 @@ Generation never depends on the engine: `explainer build` writes the pages first
 plugin (EXPLAINER_PAGES_READY=1, with the site settings it computed) not to generate again.
 The engine builds into a folder next to `site/`: the previous site, which MkDocs and ProperDocs
 update in place with the explainer plugin's incremental build (`incremental`), or a new
-folder. Only a successful build replaces `site/`, by renaming, so a failed build leaves the
-previous site untouched. The build date engines stamp into sitemaps comes from the content
-(SOURCE_DATE_EPOCH), so the same input gives byte-identical output.
+folder. Only a successful build replaces `site/`, in one atomic exchange of the two folders
+(`_swap`), so a failed or killed build leaves the previous site untouched, and readers never
+see `site/` missing or half-replaced; the next build clears what a killed one left
+(`remove_interrupted`). A disk that is full while the engine writes is reported as one line
+naming the file (`disk_error`), not as the engine's traceback. The build date engines stamp
+into sitemaps comes from the content (SOURCE_DATE_EPOCH), so the same input gives
+byte-identical output.
 """
 
 from __future__ import annotations
 
 import calendar
+import errno
 import importlib.util
 import json
 import os
@@ -40,6 +45,7 @@ import yaml
 from ..link.graph import SiteGraph
 from ..project import PLUGIN_NAME, Project, layered_files, read_config
 from . import csp
+from .disk import DISK_ERRORS
 from .settings import (
     DEFAULT_NAV,
     EXTRA_CSS,
@@ -78,6 +84,24 @@ class EngineError(Exception):
     def __init__(self, message: str, output: str = ""):
         self.output = output
         super().__init__(message)
+
+
+class EngineWriteError(EngineError):
+    """The engine could not write the site (disk full, no permission): not the engine's fault,
+    nor the content's; what failed is named in one line (`disk_error`)."""
+
+
+_OS_ERROR = re.compile(r"^(?:\w+\.)*(?:OSError|IOError|PermissionError): \[Errno (\d+)\] "
+                       r"([^:]+?)(?:: '(.*)')?$")
+
+
+def disk_error(output: str) -> tuple[int, str, str] | None:
+    """(errno, message, file) of a `DISK_ERRORS` error that ended the engine, from its log."""
+    for line in reversed(output.splitlines()):
+        found = _OS_ERROR.match(line.strip())
+        if found and int(found.group(1)) in DISK_ERRORS:
+            return int(found.group(1)), found.group(2), found.group(3) or ""
+    return None
 
 
 @dataclass(frozen=True)
@@ -265,7 +289,8 @@ _STRICT_ABORT = "Aborted because --strict flag is set"
 
 
 def tidy_output(text: str) -> str:
-    """Engine output without colours, progress lines, or the traceback of a strict abort."""
+    """Engine output without colours, progress lines, or the traceback of a strict abort or of
+    a `disk_error` (the error that follows says what happened)."""
     lines = [line for line in _ANSI.sub("", text).splitlines() if not _NOISE.match(line)]
     kept: list[str] = []
     index = 0
@@ -277,6 +302,9 @@ def tidy_output(text: str) -> str:
                 end += 1
             if end < len(lines) and _STRICT_ABORT in lines[end]:
                 kept.append(f"{_STRICT_ABORT} (the warnings are listed above)")
+                index = end + 1
+                continue
+            if end < len(lines) and disk_error(lines[end]):
                 index = end + 1
                 continue
         kept.append(line)
@@ -304,6 +332,7 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
     spec = require_engine(engine)
     site_dir = project.site_dir
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    remove_interrupted(project)
     dirty = incremental and spec.runs_plugins and incremental_possible(project)
     spare = previous_site(project)
     if dirty and spare.is_dir():
@@ -332,6 +361,13 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
         raw = result.stdout + result.stderr
         output = tidy_output(raw)
         if result.returncode != 0:
+            failed = disk_error(raw)
+            if failed is not None:
+                number, message, path = failed
+                where = _relative(path, project.root) if path else \
+                    f"into {_relative(str(staging), project.root)}/"
+                raise EngineWriteError(f"{engine} could not write {where}: {message} (errno "
+                                       f"{number}); {site_dir.name}/ was left as it was", output)
             raise EngineError(f"{engine} build failed (exit {result.returncode}); "
                               f"{site_dir.name}/ was left as it was", output)
         if not spec.runs_plugins:  # with MkDocs and ProperDocs the plugin adds the policy
@@ -347,15 +383,73 @@ def build_site(project: Project, graph: SiteGraph, engine: str = "mkdocs",
     return EngineRun(engine, time.perf_counter() - started, output, pages_reused(raw))
 
 
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return path
+
+
+def remove_interrupted(project: Project) -> None:
+    """Clear what a build that was killed left behind (its staging folder, the site it was
+    swapping out, a Zensical config); called under the build lock (`lock`), so no other build is
+    using them. If it was killed between the two renames of `_swap` on a system without an
+    atomic exchange, `site/` is missing and the old site is put back first."""
+    site_dir = project.site_dir
+    if not site_dir.parent.is_dir():
+        return
+    old = sorted(site_dir.parent.glob(f".{site_dir.name}-old-*[0-9]"))
+    if not site_dir.exists() and old:
+        os.replace(old[0], site_dir)
+    for pattern in (f".{site_dir.name}-building-*", f".{site_dir.name}-old-*"):
+        for leftover in site_dir.parent.glob(pattern):
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in project.root.glob(".explainer-overrides-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in project.root.glob(".explainer-engine-*.yml"):
+        leftover.unlink(missing_ok=True)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step (Linux `renameat2(RENAME_EXCHANGE)`): a reader, or a
+    build killed at that moment, sees one or the other, never neither. False where the system or
+    the file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second),
+                 _RENAME_EXCHANGE) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(number, os.strerror(number), str(first), None, str(second))
+
+
 def _swap(new: Path, target: Path, keep_as: Path | None = None) -> None:
-    """Replace `target` by `new` with renames. The old tree becomes `keep_as` (replacing what
-    was there) or is removed, only afterwards."""
-    old = None
+    """Replace `target` by `new`: exchanged atomically where the system can (`_exchange`), else
+    with two renames. The old tree becomes `keep_as` (replacing what was there) or is removed,
+    only afterwards."""
+    old: Path | None = None
     if target.exists():
-        old = target.with_name(f".{target.name}-old-{os.getpid()}")
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is None:
+        if _exchange(new, target):
+            old = new
+        else:
+            old = target.with_name(f".{target.name}-old-{os.getpid()}")
+            os.replace(target, old)
+            os.replace(new, target)
+    else:
+        os.replace(new, target)
+    if old is None or old == keep_as:
         return
     if keep_as is not None:
         if keep_as.exists():

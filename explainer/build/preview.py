@@ -14,6 +14,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from watchdog import events
+
+from ..editor_files import editor_file
 from ..project import Project
 from .settings import (
     DEFAULT_NAV,
@@ -104,38 +107,39 @@ def watch(server: Any, config: Any, project: Project) -> Any:
     MkDocs polls the watched folders every 0.5 s: a save waits 0.25 s on average before a
     rebuild even starts, and the saves of a "save all" can land in two polls and cause two
     rebuilds. Where the system has native file events (inotify, FSEvents, ...), they replace
-    the polling before the server starts: a save starts its rebuild at once, and MkDocs' own
-    0.1 s wait for quiet merges a burst of saves into one rebuild."""
-    native = _native_observer(project.content_dir)
-    if native is not None and not server.observer.is_alive():
+    the polling before the server starts: a save starts its rebuild at once, and the server
+    waits for `QUIET` seconds without a change first, so a burst of saves is one rebuild.
+    Either way the observer passes on only what an editor's save means (`EditorAware`)."""
+    if not server.observer.is_alive():
         moved = [path for path in (config.docs_dir, config.config_file_path) if path]
         for path in moved:
             with contextlib.suppress(KeyError, ValueError):
                 server.unwatch(path)
-        server.observer = native
+        server.observer = _observer(project.content_dir, server.observer.timeout)
         for path in moved:
             server.watch(path)
+    server.build_delay = QUIET
     for folder in (project.content_dir, *project.template_layers):
         if folder.is_dir():
             server.watch(str(folder))
     return server
 
 
-def _native_observer(probe: Path) -> Any:
-    """The platform's native file-event observer, if it works here (a system can run out of
-    inotify watches, for one): tried on `probe` first. None: MkDocs keeps polling.
+#: seconds without a change before a rebuild starts (MkDocs' own default): the saves of a
+#: "save all", or an editor's write-then-rename, come within milliseconds of each other
+QUIET = 0.1
+
+def _observer(probe: Path, interval: float) -> Any:
+    """An observer of the changes that matter (`EditorAware`): the platform's native file
+    events if they work here (a system can run out of inotify watches, for one), tried on
+    `probe` first; else polling every `interval` seconds, as MkDocs does.
 
     Native events include reads (inotify reports a file opened and closed unwritten), and
     MkDocs rebuilds on any event: a rebuild reads the watched files and would start the next.
     The observer reports changes only."""
-    try:
-        from watchdog import events
-        from watchdog.observers import Observer
-        from watchdog.observers.polling import PollingObserver
-    except ImportError:
-        return None
-    if Observer is PollingObserver or not probe.is_dir():
-        return None
+    from watchdog.observers import Observer
+    from watchdog.observers.polling import PollingObserver
+
     changes: list[type[events.FileSystemEvent]] = [
         events.FileCreatedEvent, events.FileDeletedEvent, events.FileModifiedEvent,
         events.FileMovedEvent, events.FileClosedEvent, events.DirCreatedEvent,
@@ -144,18 +148,48 @@ def _native_observer(probe: Path) -> Any:
     class ChangesOnly(Observer):  # type: ignore[misc,valid-type]
         def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
                      event_filter: Any = None, **options: Any) -> Any:
-            return super().schedule(event_handler, path, recursive=recursive,
+            return super().schedule(EditorAware(event_handler), path, recursive=recursive,
                                     event_filter=event_filter or changes, **options)
 
+    class Polling(PollingObserver):
+        def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
+                     **options: Any) -> Any:
+            return super().schedule(EditorAware(event_handler), path, recursive=recursive,
+                                    **options)
+
+    if Observer is PollingObserver or not probe.is_dir():
+        return Polling(timeout=interval)
     trial = ChangesOnly()
     try:
         trial.schedule(events.FileSystemEventHandler(), str(probe), recursive=True)
         trial.start()
     except OSError as error:
         log.info(f"explainer: watching by polling (no native file events: {error})")
-        return None
+        return Polling(timeout=interval)
     finally:
         if trial.is_alive():
             trial.stop()
             trial.join()
     return ChangesOnly()
+
+
+class EditorAware(events.FileSystemEventHandler):
+    """Passes MkDocs the events a save means: not those of editors' own files
+    (`editor_file`); and a folder created, deleted or moved (a story folder moved to the
+    trash, or back) as a change, which MkDocs, looking at files only, would not rebuild for."""
+
+    def __init__(self, handler: Any):
+        self.handler = handler
+
+    def dispatch(self, event: Any) -> None:
+        paths = [os.fsdecode(event.src_path)]
+        if getattr(event, "dest_path", ""):
+            paths.append(os.fsdecode(event.dest_path))
+        if all(editor_file(path) for path in paths):
+            return
+        if event.is_directory and event.event_type in ("created", "deleted", "moved"):
+            event = (events.FileMovedEvent(event.src_path, event.dest_path)
+                     if event.event_type == "moved" else
+                     events.FileCreatedEvent(event.src_path) if event.event_type == "created"
+                     else events.FileDeletedEvent(event.src_path))
+        self.handler.dispatch(event)

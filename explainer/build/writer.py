@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..render import PageSet
 from ..workers import run_shared
+from .disk import naming
 
 MARKER = ".explainer-generated"
 
@@ -84,7 +85,7 @@ def _write(root: str, files: dict[str, bytes], linked: dict[str, str],
         try:
             size = os.stat(target).st_size
         except FileNotFoundError:
-            with open(target, "wb") as stream:  # a new file: nobody has read it yet
+            with naming(target), open(target, "wb") as stream:  # new: nobody has read it yet
                 stream.write(data)
             written.append(rel)
             continue
@@ -142,7 +143,7 @@ def _atomic_write(target: str, data: bytes) -> None:
     handle, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-",
                                     suffix=os.path.splitext(target)[1])
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with naming(target), os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temp, 0o644)
         os.replace(temp, target)

@@ -18,14 +18,17 @@ from pathlib import Path
 from typing import TextIO
 
 from ..build.cache import CACHE_MODE
+from ..build.disk import DISK_ERRORS
 from ..build.engine import (
     ENGINES,
     EngineError,
+    EngineWriteError,
     build_site,
     incremental_possible,
     require_engine,
 )
 from ..build.generation_cache import open_store
+from ..build.lock import SiteBusy, build_lock
 from ..build.writer import UnsafeOutput
 from ..diagnostics import ContentError, Diagnostic, format_json, limit_per_file
 from ..load.content import load_article, load_content
@@ -34,7 +37,14 @@ from ..project import Project
 from ..render.pages import RenderError
 from . import newsite
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE = 0, 1, 2, 3
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE, EXIT_BUSY = 0, 1, 2, 3, 4
+#: the output could not be written (disk full, no permission): as with content errors, the
+#: previous site stays
+EXIT_NOT_WRITTEN = 1
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], stream: TextIO | None = None) -> None:
@@ -108,16 +118,20 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    _generate(Project.at(args.root), timings=args.timings)
+    project = Project.at(args.root)
+    with build_lock(project.root, wait=not args.no_wait, say=_say):
+        _generate(project, timings=args.timings)
     return EXIT_OK
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     project = Project.at(args.root)
     require_engine(args.engine)  # a missing engine fails before anything is written
-    generated, _ = _generate(project, timings=args.timings, clean=args.clean)
-    run = build_site(project, generated.graph, engine=args.engine,  # type: ignore[attr-defined]
-                     strict=not args.no_strict, incremental=not args.clean)
+    with build_lock(project.root, wait=not args.no_wait, say=_say):
+        generated, _ = _generate(project, timings=args.timings, clean=args.clean)
+        run = build_site(project, generated.graph,  # type: ignore[attr-defined]
+                         engine=args.engine, strict=not args.no_strict,
+                         incremental=not args.clean)
     if run.output:
         print(run.output, file=sys.stderr)
     reused = f" ({run.reused} from the build cache)" if run.reused else ""
@@ -243,6 +257,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 TIMINGS_HELP = "print the seconds each stage took (load, link, render, write)"
+NO_WAIT_HELP = ("if another build of this site is running, stop at once (exit 4) instead of "
+                "waiting for it to finish")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -269,6 +285,7 @@ def make_parser() -> argparse.ArgumentParser:
                                      "mkdocs.yml's docs_dir names; only changed files are "
                                      "written.")
     p.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
+    p.add_argument("--no-wait", action="store_true", help=NO_WAIT_HELP)
     p.set_defaults(func=cmd_generate)
 
     p = verbs.add_parser("build", help="generate, then build the site into site/",
@@ -287,6 +304,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="ignore the build cache (.cache/explainer/): generate and render every "
                         "page again (the result is the same; the cache is rewritten)")
     p.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
+    p.add_argument("--no-wait", action="store_true", help=NO_WAIT_HELP)
     p.set_defaults(func=cmd_build)
 
     p = verbs.add_parser("new", help="create a story from a raw article (text, Markdown, HTML)",
@@ -364,8 +382,25 @@ def main(argv: list[str] | None = None) -> int:
     except UnsafeOutput as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except SiteBusy as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BUSY
     except EngineError as error:
         if error.output:
             print(error.output, file=sys.stderr)
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_ENGINE
+        return EXIT_NOT_WRITTEN if isinstance(error, EngineWriteError) else EXIT_ENGINE
+    except OSError as error:
+        if error.errno not in DISK_ERRORS:
+            raise
+        print(f"error: {_not_written(error, args)}", file=sys.stderr)
+        return EXIT_NOT_WRITTEN
+
+
+def _not_written(error: OSError, args: argparse.Namespace) -> str:
+    """One line for a write the machine refused: the file, the reason, what was kept."""
+    project = Project.at(args.root)
+    where = f"{_shown(Path(error.filename), project.root)}: " if error.filename else ""
+    kept = (f"; {_shown(project.site_dir, project.root)}/ was left as it was"
+            if args.verb == "build" else "")
+    return f"could not write {where}{error.strerror} (errno {error.errno}){kept}"

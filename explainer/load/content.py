@@ -17,6 +17,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Location, Report
+from ..editor_files import editor_file
 from ..model import (
     Article,
     ArticleMeta,
@@ -255,6 +256,8 @@ def _load_registry(root: Path, folder: Path, model: type[M], report: Report,
     if not folder.is_dir():
         return entries
     for path in sorted(folder.glob("*.md")):
+        if editor_file(path.name):  # Emacs' lock .#jane-doe.md: not content
+            continue
         shown = display_path(root, path)
         if not is_id(path.stem):
             report.add(Location(shown, 0, 0).error(

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from explainer.build import csp
+
 from ..preview_server import Preview, mkdocs_serve
 from .sites import new_project
 
@@ -24,11 +26,20 @@ PAGES = ("", "stories/sample/", "stories/sample/quotes/", "people/jane-doe/", "g
 QUOTES = "stories/sample/quotes/"
 BANNER = "Content errors"
 _LIVERELOAD = re.compile(r"livereload\(\d+, \d+\)")
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
 def snapshot(preview: Preview) -> dict[str, str]:
-    """The pages as served, without the live-reload call (it names the build)."""
-    return {path: _LIVERELOAD.sub("livereload()", preview.fetch(path)) for path in PAGES}
+    """The pages as served, without what names the build: the live-reload call, and that
+    script's hash in the page's Content-Security-Policy."""
+    return {path: _as_built(preview.fetch(path)) for path in PAGES}
+
+
+def _as_built(page: str) -> str:
+    scripts = _INLINE_SCRIPT.findall(page)
+    if scripts and _LIVERELOAD.search(scripts[-1]):
+        page = page.replace(csp.source_hash(scripts[-1]), "live-reload-hash")
+    return _LIVERELOAD.sub("livereload()", page)
 
 
 def settle(preview: Preview, quiet: float = 1.0, timeout: float = 30) -> int:

@@ -33,7 +33,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
+from explainer.build.engine import previous_site
 from explainer.cli.main import main
+from explainer.project import Project
 
 from ..conftest import REPO
 from .mutations import FOLDER, Changes, Files, mutate
@@ -185,7 +187,9 @@ class Fuzzer:
             result.problems.append(f"build printed a traceback:\n{output}")
         if self.snapshot_site() != self.site_state:
             result.problems.append("a failed build changed site/")
-        leftovers = [p.name for p in self.root.iterdir() if p.name.startswith(".site-")]
+        kept = previous_site(Project.at(self.root)).name  # the incremental builds' spare site
+        leftovers = [p.name for p in self.root.iterdir()
+                     if p.name.startswith(".site-") and p.name != kept]
         if leftovers:
             result.problems.append(f"a failed build left {leftovers} behind")
 

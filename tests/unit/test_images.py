@@ -31,7 +31,7 @@ from explainer.render.images.photos import (
     draw_picture,
     output_size,
 )
-from explainer.render.images.text import ELLIPSIS, SLACK, fit, font, wrap
+from explainer.render.images.text import ELLIPSIS, SLACK, fit, font, one_line, wrap
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "images"
 CARDS = [
@@ -110,6 +110,30 @@ def test_fitted_text_fits_its_box_or_ends_in_an_ellipsis(words: list[str]) -> No
         assert font(fitted.size).getlength(line) <= 900
     shown = " ".join(fitted.lines)
     assert shown == text or shown.endswith(ELLIPSIS)
+
+
+@pytest.mark.parametrize("text", ["x" * 5_000, "word " * 200_000, "Border Force\n" * 50_000],
+                         ids=["one long word", "many words", "many lines"])
+def test_a_huge_field_is_cut_before_it_is_measured(text: str,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A field of megabytes (fuzzing made one) gives its card's first lines and an ellipsis,
+    and only what could fit is ever measured: measuring it all took minutes."""
+    from PIL import ImageFont
+
+    measured = [0]
+    getlength = ImageFont.FreeTypeFont.getlength
+
+    def counting(face: ImageFont.FreeTypeFont, text: str, *args: object, **kw: object) -> float:
+        measured[0] += len(text)
+        return getlength(face, text, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ImageFont.FreeTypeFont, "getlength", counting)
+    fitted = fit(text, (64, 56, 48, 42), True, 900, 160)
+    assert fitted.lines[-1].endswith(ELLIPSIS) and fitted.height <= 160
+    assert "".join(text.split()).startswith("".join("".join(fitted.lines)[:-1].split()))
+    line = one_line(text, 28, True, 900)
+    assert line.endswith(ELLIPSIS) and font(28, True).getlength(line) <= 900
+    assert measured[0] < 20_000
 
 
 def test_portraits_are_upright_squares_without_metadata() -> None:

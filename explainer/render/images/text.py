@@ -25,6 +25,12 @@ from PIL import Image, ImageDraw, ImageFont
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 ELLIPSIS = "…"
 SLACK = 0.985
+#: No printing character of the shipped fonts is narrower than this share of an em (the
+#: narrowest, such as "i" and "l", are about 0.27 em), so a line of `width` pixels holds at
+#: most `width / (NARROWEST * size)` characters. Text is cut to what could possibly fit before
+#: it is measured: a card shows a few lines, and measuring a 2 MB field, or cutting a word of
+#: 200,000 letters one letter at a time, would take minutes.
+NARROWEST = 0.25
 
 
 def font_path(bold: bool) -> Path:
@@ -113,10 +119,16 @@ def wrap(text: str, size: int, bold: bool, width: float) -> list[str]:
 
 
 def _longest_prefix(word: str, ruler: Measure, limit: float) -> str:
-    end = len(word)
-    while end > 1 and ruler.face.getlength(word[:end]) > limit:
-        end -= 1
-    return word[:end]
+    """The longest start of `word` no wider than `limit` (at least one character), found by
+    halving: a prefix grows wider with every character it gains."""
+    low, high = 1, min(len(word), most_characters(limit, ruler.face.size))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if ruler.face.getlength(word[:middle]) > limit:
+            high = middle - 1
+        else:
+            low = middle
+    return word[:low]
 
 
 @dataclass(frozen=True)
@@ -133,20 +145,32 @@ class Fitted:
         return self.line_height * len(self.lines)
 
 
+def most_characters(width: float, size: float) -> int:
+    """More characters than a line `width` pixels wide can hold at `size` (see NARROWEST)."""
+    return int(width / (NARROWEST * size)) + 1
+
+
 def fit(text: str, sizes: tuple[int, ...], bold: bool, width: float, height: float,
         leading: float = 1.2) -> Fitted:
     """The largest of `sizes` at which `text` fits `width` x `height`; at the smallest, the
     lines that fit, the last ending in an ellipsis (the page has the full text)."""
-    text = " ".join(text.split())
-    for size in sizes:
-        line_height = round(size * leading)
-        lines = wrap(text, size, bold, width)
-        if len(lines) * line_height <= height:
-            return Fitted(tuple(lines), size, bold, line_height)
     size = sizes[-1]
     line_height = round(size * leading)
     room = max(int(height // line_height), 1)
-    return Fitted(tuple(truncate(lines[:room], size, bold, width, cut=len(lines) > room)),
+    text = " ".join(text.split())
+    shown = text[:(room + 1) * most_characters(width, size)]
+    cut = len(shown) < len(text)
+    if not cut:
+        for larger in sizes[:-1]:
+            larger_height = round(larger * leading)
+            lines = wrap(shown, larger, bold, width)
+            if len(lines) * larger_height <= height:
+                return Fitted(tuple(lines), larger, bold, larger_height)
+    lines = wrap(shown, size, bold, width)
+    if len(lines) <= room and not cut:
+        return Fitted(tuple(lines), size, bold, line_height)
+    return Fitted(tuple(truncate(lines[:room], size, bold, width,
+                                 cut=cut or len(lines) > room)),
                   size, bold, line_height)
 
 
@@ -165,6 +189,9 @@ def truncate(lines: list[str], size: int, bold: bool, width: float,
 
 def one_line(text: str, size: int, bold: bool, width: float) -> str:
     """`text` on one line, shortened with an ellipsis if it is too wide."""
-    lines = wrap(text, size, bold, width)
-    return truncate(lines[:1], size, bold, width, cut=len(lines) > 1)[0] if lines else ""
+    text = " ".join(text.split())
+    shown = text[:2 * most_characters(width, size)]
+    lines = wrap(shown, size, bold, width)
+    cut = len(lines) > 1 or len(shown) < len(text)
+    return truncate(lines[:1], size, bold, width, cut=cut)[0] if lines else ""
 

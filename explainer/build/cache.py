@@ -33,7 +33,6 @@ import os
 import shutil
 import sys
 import sysconfig
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -41,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .disk import naming
+from .disk import write_atomically
 
 #: Bump when the layout or the meaning of any record changes: older caches are then emptied.
 FORMAT = 1
@@ -212,16 +211,7 @@ def _checked_body(raw: bytes) -> Any:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `path` so that readers see the old file or the whole new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f"{_TEMP_PREFIX}{os.getpid()}-")
-    try:
-        with naming(path), os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    write_atomically(path, data, prefix=f"{_TEMP_PREFIX}{os.getpid()}-")
 
 
 def _shown(path: Path) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import tempfile
 from collections.abc import Iterator
 
 #: errors of the machine, not of the program: shown as one line naming the file, no traceback
@@ -26,4 +27,22 @@ def naming(path: str | os.PathLike[str]) -> Iterator[None]:
         if error.errno in DISK_ERRORS and not str(error.filename or "").endswith(
                 os.path.basename(path)):
             raise OSError(error.errno, error.strerror, os.fspath(path)) from error
+        raise
+
+
+def write_atomically(target: str | os.PathLike[str], data: bytes, prefix: str,
+                     suffix: str = "") -> None:
+    """Write `target` through a temporary file beside it (named `prefix`…`suffix`) renamed
+    over it: readers see the old file or the whole new one, never a part, and a failed write
+    (a full disk) leaves no temporary file and names `target`."""
+    handle, temp = tempfile.mkstemp(dir=os.path.dirname(target) or ".", prefix=prefix,
+                                    suffix=suffix)
+    try:
+        with naming(target), os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
         raise

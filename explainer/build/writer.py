@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import os
 import posixpath
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..render import PageSet
 from ..workers import run_shared
-from .disk import naming
+from .disk import naming, write_atomically
 
 MARKER = ".explainer-generated"
 
@@ -140,14 +139,4 @@ def _remove_stale(root: str, expected: set[str]) -> list[str]:
 
 
 def _atomic_write(target: str, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=os.path.dirname(target), prefix=".tmp-",
-                                    suffix=os.path.splitext(target)[1])
-    try:
-        with naming(target), os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
+    write_atomically(target, data, prefix=".tmp-", suffix=os.path.splitext(target)[1])

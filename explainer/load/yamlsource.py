@@ -107,6 +107,30 @@ def character_name(char: str) -> str:
     return f"{kind} U+{ord(char):04X}"
 
 
+#: Line breaks of YAML 1.1 that libyaml counts and editors do not (NEL is refused as a C1
+#: control before it gets here): a line or paragraph separator inside a value.
+_YAML_ONLY_BREAK = re.compile("[\u2028\u2029]")
+_YAML_BREAK = re.compile("[\n\x85\u2028\u2029]")
+
+
+class _LineMap:
+    """libyaml's (line, column) as an editor counts them: where a text holds a line or
+    paragraph separator, libyaml starts a new line there and an editor does not."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0, *(m.end() for m in _YAML_BREAK.finditer(text))] \
+            if _YAML_ONLY_BREAK.search(text) else None
+
+    def position(self, line: int, column: int) -> tuple[int, int]:
+        """1-based (line, column) in the editor of libyaml's 0-based `line`, `column`."""
+        if self.starts is None or line >= len(self.starts):
+            return line + 1, column + 1
+        offset = self.starts[line] + column
+        before = self.text[:offset]
+        return before.count("\n") + 1, offset - (before.rfind("\n") + 1) + 1
+
+
 class _Converter:
     """Builds plain data (with positions) from libyaml's node tree.
 
@@ -116,8 +140,9 @@ class _Converter:
     """
 
     def __init__(self, line_offset: int, lines: list[str], path: str,
-                 check_aliases: bool = True):
+                 check_aliases: bool = True, line_map: _LineMap | None = None):
         self.check_aliases = check_aliases  # False only when the text cannot hold an alias
+        self.line_map = line_map if line_map is not None and line_map.starts else None
         self.line_offset = line_offset
         self.seen: set[int] = set()
         self.lines = lines
@@ -125,6 +150,9 @@ class _Converter:
         self.warnings: list[Diagnostic] = []
 
     def mark(self, node: yaml.Node) -> Position:
+        if self.line_map is not None:
+            line, column = self.line_map.position(node.start_mark.line, node.start_mark.column)
+            return (line + self.line_offset, column)
         return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
 
     def visit(self, node: yaml.Node) -> None:
@@ -266,7 +294,8 @@ def load_yaml_checked(text: str, path: str, line_offset: int = 0,
             return None, []
         lines = text.split("\n") if "#" in text else []
         converter = _Converter(line_offset, lines, path,
-                               check_aliases="*" in text)  # an alias is written *name
+                               check_aliases="*" in text,  # an alias is written *name
+                               line_map=_LineMap(text))
         if positions:
             return converter.convert(node), converter.warnings
         return converter.convert_plain(node), converter.warnings
@@ -290,10 +319,11 @@ def load_yaml_checked(text: str, path: str, line_offset: int = 0,
 def _diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int,
                 text: str) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
-    line = (mark.line + 1 + line_offset) if mark else line_offset + 1
-    col = (mark.column + 1) if mark else 1
+    line_map = _LineMap(text)
+    line, col = line_map.position(mark.line, mark.column) if mark else (1, 1)
+    line += line_offset
     lines = text.split("\n")
-    if mark and mark.line >= len(lines):  # the end of a text without a final line break:
+    if mark and line - line_offset > len(lines):  # the end of a text without a final line break:
         line = len(lines) + line_offset  # libyaml counts one line more than there is
         col = len(lines[-1]) + 1
     if isinstance(exc, _Refusal):
@@ -302,7 +332,8 @@ def _diagnostic(exc: yaml.MarkedYAMLError, path: str, line_offset: int,
         parts = [p for p in (exc.context, exc.problem) if p]
         message = "YAML syntax error: " + ", ".join(parts)
         if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
-            message += f" (the construct started on line {exc.context_mark.line + 1 + line_offset})"
+            started = line_map.position(exc.context_mark.line, exc.context_mark.column)[0]
+            message += f" (the construct started on line {started + line_offset})"
     return Diagnostic(path, line, col, Severity.ERROR, message)
 
 

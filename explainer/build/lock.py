@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,11 +30,14 @@ class SiteBusy(Exception):
 
 
 def _holder(handle: int) -> str:
-    """The process id the lock file names (written by its holder), or '?'."""
-    with contextlib.suppress(OSError, ValueError):
-        text = os.pread(handle, 32, 0).decode("ascii").strip()
-        if text.isdigit():
-            return text
+    """The process id the lock file names (written by its holder just after it took the lock:
+    a moment is allowed for that), or '?'."""
+    for _ in range(50):
+        with contextlib.suppress(OSError, ValueError):
+            text = os.pread(handle, 32, 0).decode("ascii").strip()
+            if text.isdigit():
+                return text
+        time.sleep(0.01)
     return "?"
 
 
@@ -55,8 +59,9 @@ def build_lock(root: Path, *, wait: bool = True,
                                "--no-wait to wait for it") from None
             say(f"{busy}; waiting…")
             fcntl.flock(handle, fcntl.LOCK_EX)
-        os.ftruncate(handle, 0)
-        os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        pid = f"{os.getpid()}\n".encode("ascii")
+        os.pwrite(handle, pid, 0)  # then cut what a longer pid left: never an empty file
+        os.ftruncate(handle, len(pid))
         yield
     finally:
         os.close(handle)  # releases the lock

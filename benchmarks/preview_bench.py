@@ -50,6 +50,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks import site_bench  # noqa: E402
 from benchmarks.synthetic import Shape, edit_quote, make_project  # noqa: E402
 
 PYTHON = sys.executable
@@ -65,18 +66,7 @@ class Run:
 
 def run(command: list[str], cwd: Path, env: dict[str, str], niceness: int) -> Run:
     """Wall seconds and peak RSS (of the process and the children it waited for)."""
-    started = time.perf_counter()
-    with tempfile.TemporaryFile("w+") as output:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
-                                   stderr=subprocess.STDOUT, text=True,
-                                   preexec_fn=lambda: os.nice(niceness))
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        output.seek(0)
-        text = output.read()
-    if status != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{text[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, text)
+    return Run(*site_bench.run(command, cwd, env, niceness))
 
 
 def project_for(size: str, work: Path) -> Path:

@@ -61,12 +61,15 @@ print(json.dumps({"seconds": time.perf_counter() - started, "rendered": generate
 """
 
 
-def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MiB, and output of one process."""
+def run(command: list[str], cwd: Path, env: dict[str, str],
+        niceness: int = 0) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MiB (of the process and the children it waited for), and
+    output of one process, run `niceness` steps nicer than this one."""
     started = time.perf_counter()
     with tempfile.TemporaryFile("w+") as output:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
-                                   stderr=subprocess.STDOUT, text=True)
+                                   stderr=subprocess.STDOUT, text=True,
+                                   preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
         output.seek(0)

@@ -110,12 +110,16 @@ class CacheFolder:
         except (FileNotFoundError, NotADirectoryError):
             return None
         if len(data) != size or hashlib.sha256(data).hexdigest() != digest:
-            self.problem(f"damaged file in the build cache ignored ({_shown(path)}): its "
-                         "pages are rendered again")
-            with contextlib.suppress(OSError):
-                path.unlink()
+            self.discard(path, "its pages are rendered again")
             return None
         return data
+
+    def discard(self, path: Path, consequence: str) -> None:
+        """Report a damaged cache file and remove it: it is never trusted, and the next write
+        of the same entry replaces it."""
+        self.problem(f"damaged file in the build cache ignored ({_shown(path)}): {consequence}")
+        with contextlib.suppress(OSError):
+            path.unlink()
 
     def blob_intact(self, digest: str, size: int) -> bool:
         """Cheap check (exists, right size) for blobs that are not read now."""
@@ -170,10 +174,7 @@ class CacheFolder:
             return None
         body = _checked_body(raw)
         if body is None:
-            self.problem(f"damaged file in the build cache ignored ({_shown(path)}): "
-                         "everything it described is built again")
-            with contextlib.suppress(OSError):
-                path.unlink()
+            self.discard(path, "everything it described is built again")
             return None
         return body
 

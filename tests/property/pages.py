@@ -110,9 +110,18 @@ def structure(page: Page, text_attributes: frozenset[str]) -> Counter[tuple[str,
     drawn.update(set(
         (element.name, tuple(sorted(
             (name, None if name in text_attributes or name in _GEOMETRY
-             else _value(name, value)) for name, value in element.attrs.items())))
+             else _value(name, value)) for name, value in _svg_attributes(element).items())))
         for element in page.soup.find_all(True) if _in_picture(element)))
     return drawn
+
+
+def _svg_attributes(element: Any) -> dict[str, Any]:
+    """An SVG element's attributes, with a `text` element's anchor written out when it is
+    left at SVG's default ("start"): a label is anchored at its start or its end depending on
+    whether it fits beside its mark, which follows from its length."""
+    if element.name == "text" and "text-anchor" not in element.attrs:
+        return {**element.attrs, "text-anchor": "start"}
+    return dict(element.attrs)
 
 
 #: SVG attributes whose values follow from the length of the text drawn.
